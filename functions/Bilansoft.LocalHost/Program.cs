@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Bilansoft.LocalHost.Hosting;
+
+var host = await LocalHostApp.StartAsync(new LocalHostStartOptions { Args = args }, CancellationToken.None);
+await host.RunUntilShutdownAsync();

@@ -1,0 +1,37 @@
+using Bilansoft.Application.Platform;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Bilansoft.Functions.Health;
+
+/// <summary>Reports whether Bilansoft can reach its storage; used by probes and load balancers.</summary>
+public sealed class HealthFunctions
+{
+    private readonly IHealthProbe _probe;
+
+    public HealthFunctions(IHealthProbe probe) => _probe = probe;
+
+    /// <summary><c>GET /api/health</c>: 200 when table, blob and queue storage answer, else 503.</summary>
+    [Function("GetHealth")]
+    public async Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var report = await _probe.CheckAsync(cancellationToken);
+
+        var body = new HealthResponse(
+            report.Healthy ? "healthy" : "unhealthy",
+            report.Dependencies.ToDictionary(
+                dependency => dependency.Name,
+                dependency => new DependencyStatus(
+                    dependency.Healthy ? "healthy" : "unhealthy",
+                    (long)dependency.Duration.TotalMilliseconds,
+                    dependency.Error)));
+        return new ObjectResult(body) { StatusCode = report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable };
+    }
+
+    public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, DependencyStatus> Storage);
+
+    public sealed record DependencyStatus(string Status, long DurationMs, string? Error);
+}

@@ -1,0 +1,24 @@
+using Bilansoft.Application.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Bilansoft.Functions.Platform;
+
+/// <summary>
+/// Answers requests for routes no function serves with a 404 problem document. Its catch-all route
+/// has the lowest precedence, so every specific route wins over it.
+/// </summary>
+public sealed class RouteNotFoundFunctions
+{
+    [Function("RouteNotFound")]
+    public static IActionResult Handle(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", Route = "{*path}")] HttpRequest request)
+    {
+        throw new ProblemException(ProblemKind.NotFound, ErrorCodes.RouteNotFound, new Dictionary<string, object?>
+        {
+            ["method"] = request.Method,
+            ["path"] = request.Path.Value,
+        });
+    }
+}
