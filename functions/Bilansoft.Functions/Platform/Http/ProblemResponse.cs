@@ -65,6 +65,7 @@ public static class ProblemResponse
         }
 
         httpContext.Response.Clear();
+        httpContext.Response.Headers[Middleware.CorrelationMiddleware.HeaderName] = correlationId;
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = ContentType;
         httpContext.Response.Headers.ContentLanguage = language.ToCode();
