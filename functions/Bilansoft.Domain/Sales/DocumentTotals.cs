@@ -58,7 +58,7 @@ public sealed class DocumentTotals
             var net = line.NetAmount;
             sumOfLineNetAmounts += net;
 
-            var index = groups.FindIndex(group => group.Category == line.VatCategory && group.Rate == line.VatRate);
+            var index = IndexOf(groups, line.VatCategory, line.VatRate);
             if (index < 0)
             {
                 groups.Add((line.VatCategory, line.VatRate, net));
@@ -82,6 +82,19 @@ public sealed class DocumentTotals
         }
 
         return new DocumentTotals(sumOfLineNetAmounts, totalVatAmount, breakdown);
+    }
+
+    private static int IndexOf(List<(VatCategory Category, decimal Rate, decimal Taxable)> groups, VatCategory category, decimal rate)
+    {
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (groups[i].Category == category && groups[i].Rate == rate)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static decimal TaxOn(VatCategory category, decimal ratePercent, decimal taxableAmount) =>

@@ -78,7 +78,7 @@ public class CreditNoteTests
     }
 
     [Fact]
-    public void IssueCreditNote_PartiallyPaidInvoice_CreditsRest_IsPaid()
+    public void IssueCreditNote_CreditsUnpaidRest_IsPaid()
     {
         var partlyPaid = Invoice.RecordPayment(new InvoicePayment(PaymentId.New(), SalesBuilder.IssueDate, 121m)).Value;
 

@@ -111,7 +111,7 @@ public class DerivationTests
 
     [Theory]
     [InlineData(SalesDocumentStatus.Draft)] // not yet offered
-    [InlineData(SalesDocumentStatus.Declined)] // the customer said no
+    [InlineData(SalesDocumentStatus.Declined)] // the customer declined
     [InlineData(SalesDocumentStatus.Expired)] // the offer lapsed
     public void ConvertQuote_NotOpenQuote_IsInvalid(SalesDocumentStatus status)
     {

@@ -6,7 +6,7 @@ public class PaymentTermTests
 {
     [Theory]
     [InlineData(0, CustomerType.Company, null)] // payable on receipt
-    [InlineData(60, CustomerType.Company, null)] // the longest term the law allows between businesses
+    [InlineData(60, CustomerType.Company, null)] // the maximum term the law allows between businesses
     [InlineData(61, CustomerType.Company, SalesRuleCodes.PaymentTermTooLong)] // one day too long
     [InlineData(90, CustomerType.Consumer, null)] // the 60-day cap applies between businesses only
     [InlineData(-1, CustomerType.Company, SalesRuleCodes.DueDateBeforeIssueDate)] // due before issue
