@@ -88,8 +88,9 @@ public sealed partial class SalesDocument
 
     /// <summary>
     /// Makes one draft invoice from one or more issued delivery notes of the same customer: lines in
-    /// the order given, the header of the first note, links to every note. Because the invoice has
-    /// delivery notes as sources, issuing it does not move stock again.
+    /// the order given, the header of the first note, links to every note. The delivery date (BT-72)
+    /// is the first note's delivery date, or its issue date when it has none. Because the invoice
+    /// has delivery notes as sources, issuing it does not move stock again.
     /// </summary>
     /// <returns>
     /// The new draft invoice, or <see cref="SalesFailureKind.Invalid"/> when no note is given, a
