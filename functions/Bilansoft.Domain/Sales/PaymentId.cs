@@ -10,8 +10,8 @@ public readonly record struct PaymentId(Guid Value)
     public static PaymentId New() => new(Guid.CreateVersion7());
 
     /// <summary>
-    /// Parses the identifier of a payment from a GUID in any of its standard forms; returns false for
-    /// other text and for the empty GUID.
+    /// Parses the identifier of a payment from a GUID in any of its standard forms. Returns false
+    /// for other text and for the empty GUID.
     /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out PaymentId id)
     {

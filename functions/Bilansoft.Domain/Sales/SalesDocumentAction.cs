@@ -12,7 +12,7 @@ public enum SalesDocumentAction
     /// <summary>Record that the customer declined a sent quote.</summary>
     Decline,
 
-    /// <summary>Record that a sent quote expired without an answer.</summary>
+    /// <summary>Record that a sent quote expired before the customer decided.</summary>
     Expire,
 
     /// <summary>Give a draft invoice, delivery note or credit note its number and make it final.</summary>

@@ -19,7 +19,7 @@ public enum SalesDocumentStatus
     /// <summary>A quote the customer declined.</summary>
     Declined,
 
-    /// <summary>A quote whose validity ended without an answer.</summary>
+    /// <summary>A quote whose validity ended before the customer decided.</summary>
     Expired,
 
     /// <summary>An invoice, delivery note or credit note with a number, final and nothing yet paid on it.</summary>

@@ -3,7 +3,7 @@ namespace Bilansoft.Domain.Sales;
 /// <summary>Why a sales operation was rejected, which decides the HTTP status the application returns.</summary>
 public enum SalesFailureKind
 {
-    /// <summary>The input breaks business rules; the violations say which (HTTP 400).</summary>
+    /// <summary>The input breaks business rules, listed in the violations (HTTP 400).</summary>
     Invalid = 0,
 
     /// <summary>

@@ -7,7 +7,7 @@ public sealed record SalesValidationOptions
     public const int DefaultMaximumLineCount = 1_000;
 
     /// <summary>
-    /// Longest payment term in days for a business customer: the law of 2 August 2002 on late
+    /// Maximum payment term in days for a business customer, because the law of 2 August 2002 on late
     /// payment, as amended by the law of 14 August 2021, voids longer terms.
     /// </summary>
     public const int MaximumBusinessPaymentTermDays = 60;

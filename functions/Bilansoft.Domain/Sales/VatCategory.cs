@@ -4,10 +4,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace Bilansoft.Domain.Sales;
 
 /// <summary>
-/// The VAT treatment of a line (EN 16931 BT-151 invoiced item VAT category code) under Belgian
-/// law: which UNCL5305 code Peppol BIS Billing 3.0 carries, which VATEX exemption reason code
-/// (BT-121) goes with it, the mention the invoice must print, the grid of the Belgian periodic VAT
-/// return that receives the taxable base, and which rates it allows.
+/// The VAT treatment of a line under Belgian law (EN 16931 BT-151 invoiced item VAT category code).
+/// Each category gives its UNCL5305 code as Peppol BIS Billing 3.0 carries it, its VATEX exemption
+/// reason code (BT-121), the mention the invoice must print, the grid of the Belgian periodic VAT
+/// return that receives the taxable base, and the rates it allows.
 /// </summary>
 /// <remarks>
 /// Several categories share one UNCL5305 code (domestic and intra-Community reverse charge are both

@@ -2,7 +2,7 @@ namespace Bilansoft.Domain.Sales;
 
 /// <summary>
 /// The VAT rates that exist on each date, as data. A line's rate (BT-152) must be in the table on
-/// the date of the chargeable event; <see cref="Belgium"/> holds the Belgian rates and the
+/// the date of the chargeable event. <see cref="Belgium"/> contains the Belgian rates, and the
 /// application may load another table from configuration when the law changes.
 /// </summary>
 /// <remarks>
