@@ -10,8 +10,8 @@ namespace Bilansoft.Formats.Documents.Pdf;
 /// </summary>
 /// <remarks>
 /// The buyer's address sits in a 90 × 40 mm block whose top edge is 50 mm below the top of the
-/// page and which starts 20 mm from the left edge (left window) or ends 20 mm from the right edge
-/// (right window). That places it in the window of a DL envelope (110 × 220 mm) with a 90 × 45 mm
+/// page. The block starts 20 mm from the left edge for a left window, or ends 20 mm from the right
+/// edge for a right window. That places it in the window of a DL envelope (110 × 220 mm) with a 90 × 45 mm
 /// window 20 mm from the side and 15 mm from the bottom, holding the A4 sheet folded in three.
 /// NOTE: window positions differ between envelope makers; check a printed page against the
 /// envelopes in use.

@@ -81,8 +81,8 @@ internal sealed partial class DocumentPdfWriter
     }
 
     /// <summary>
-    /// Draws the lines. A row moves whole to the next page when it does not fit; only a row taller
-    /// than a full page is split, between lines of its description. The header repeats on every page.
+    /// Draws the lines and repeats the header on every page. A row that does not fit moves whole to
+    /// the next page. Only a row taller than a full page is split, between lines of its description.
     /// </summary>
     private void DrawLineTable()
     {

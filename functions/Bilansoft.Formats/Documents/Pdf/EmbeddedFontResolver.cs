@@ -9,7 +9,7 @@ namespace Bilansoft.Formats.Documents.Pdf;
 /// </summary>
 internal sealed class EmbeddedFontResolver : IFontResolver
 {
-    /// <summary>Family name the renderer asks for.</summary>
+    /// <summary>Family name the renderer requests.</summary>
     public const string FamilyName = "DejaVu Sans";
 
     private const string RegularFace = "DejaVuSans";

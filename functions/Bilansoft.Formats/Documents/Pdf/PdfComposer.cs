@@ -5,10 +5,10 @@ using PdfSharp.Pdf;
 namespace Bilansoft.Formats.Documents.Pdf;
 
 /// <summary>
-/// The layout engine the three templates share: A4 pages with the letterhead and template bands
-/// as background, a vertical cursor, word wrapping, page breaks that repeat a continuation header,
-/// and a last pass that draws the footers once the page count is known. Units are points
-/// (1/72 inch); <see cref="Mm"/> converts millimetres.
+/// The layout engine the three templates share. It starts A4 pages with the letterhead and the
+/// template bands as background, keeps a vertical cursor, wraps words and repeats a continuation
+/// header after each page break. A last pass draws the footers once the page count is known.
+/// Units are points (1/72 inch), and <see cref="Mm"/> converts millimetres.
 /// </summary>
 internal sealed class PdfComposer : IDisposable
 {

@@ -63,7 +63,7 @@ internal static class UblCodeLists
         "VATEX-EU-G VATEX-EU-O VATEX-EU-IC VATEX-EU-AE VATEX-EU-D VATEX-EU-F VATEX-EU-I VATEX-EU-J");
 
     /// <summary>
-    /// UN/ECE Recommendation 20 and 21 unit codes the checker knows (BR-CL-23).
+    /// UN/ECE Recommendation 20 and 21 unit codes the checker accepts (BR-CL-23).
     /// NOTE: this is the subset for services, time, counts, mass, length, area, volume, energy and
     /// packages that Belgian small businesses invoice in; a valid Rec 20 code outside it is reported.
     /// </summary>

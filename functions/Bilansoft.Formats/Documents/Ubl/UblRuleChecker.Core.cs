@@ -173,7 +173,7 @@ public static partial class UblRuleChecker
 
     /// <summary>
     /// BR-CO-17: with a rate, the tax amount lies within one currency unit of taxable × rate / 100
-    /// rounded to cents; with a zero or missing rate, the tax amount rounds to zero.
+    /// rounded to cents. With a zero or missing rate, the tax amount rounds to zero.
     /// </summary>
     private static bool IsTaxAmountConsistent(XElement subtotal)
     {

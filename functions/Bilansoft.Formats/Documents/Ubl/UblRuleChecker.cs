@@ -173,8 +173,16 @@ public static partial class UblRuleChecker
         var steps = new Stack<string>();
         for (var current = element; current is not null; current = current.Parent)
         {
-            var prefix = current.Name.Namespace == Cac ? "cac:" : current.Name.Namespace == Cbc ? "cbc:" : string.Empty;
-            var step = prefix + current.Name.LocalName;
+            var step = current.Name.LocalName;
+            if (current.Name.Namespace == Cac)
+            {
+                step = "cac:" + step;
+            }
+            else if (current.Name.Namespace == Cbc)
+            {
+                step = "cbc:" + step;
+            }
+
             if (current.Parent is { } parent)
             {
                 var siblings = parent.Elements(current.Name).ToList();

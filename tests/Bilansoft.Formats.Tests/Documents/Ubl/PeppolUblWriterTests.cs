@@ -147,7 +147,7 @@ public sealed class PeppolUblWriterTests
     /// <summary>
     /// Collects, from every sample file, each pair of top-level elements in the order the sample
     /// writes them. Invoice and credit note samples are pooled because both UBL schemas order their
-    /// shared elements the same way; the credit-note-only names are mapped to their invoice twins.
+    /// shared elements the same way. Names that only credit notes use are mapped to their invoice twins.
     /// </summary>
     private static HashSet<(string Before, string After)> SamplePrecedence()
     {
