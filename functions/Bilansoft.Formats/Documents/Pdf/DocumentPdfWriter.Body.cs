@@ -178,7 +178,7 @@ internal sealed partial class DocumentPdfWriter
         var breakdownRows = _document.VatBreakdown
             .Select(entry => (Label: _composer.Wrap(BreakdownLabel(entry), font, rateWidth - CellPadding), Entry: entry))
             .ToList();
-        var breakdownHeight = lineHeight + breakdownRows.Sum(row => row.Label.Count * lineHeight);
+        var breakdownHeight = (2 * lineHeight) + breakdownRows.Sum(row => row.Label.Count * lineHeight);
 
         var totals = new List<(string Label, string Value, bool Emphasis)>
         {
@@ -209,8 +209,13 @@ internal sealed partial class DocumentPdfWriter
         var y = top;
         var x = PdfComposer.Left;
         _composer.Text(_labels.VatSummary, bold, _theme.Primary, x, y);
-        _composer.TextRight(_labels.TaxableAmount, bold, Muted, x + rateWidth + amountWidth, y);
-        _composer.TextRight(_labels.Vat, bold, Muted, x + rateWidth + (2 * amountWidth), y);
+        y += lineHeight;
+
+        // Column titles get their own row because some languages have long ones ("Bemessungsgrundlage").
+        var columnFont = _composer.Font(7.5, bold: true);
+        _composer.Text(_labels.Rate, columnFont, Muted, x, y);
+        _composer.TextRight(_labels.TaxableAmount, columnFont, Muted, x + rateWidth + amountWidth, y);
+        _composer.TextRight(_labels.Vat, columnFont, Muted, x + rateWidth + (2 * amountWidth), y);
         y += lineHeight;
         _composer.Rule(XColor.FromArgb(0xCC, 0xCC, 0xCC), 0.5, x, y - PdfComposer.Mm(0.8), x + rateWidth + (2 * amountWidth));
         foreach (var (label, entry) in breakdownRows)
