@@ -1,6 +1,8 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Bilansoft.Application.Messaging;
+using Bilansoft.Application.Organisations;
+using Bilansoft.Infrastructure.Organisations;
 using Bilansoft.Application.Platform;
 using Bilansoft.Infrastructure.Messaging;
 using Bilansoft.Infrastructure.Platform;
@@ -29,6 +31,9 @@ public static class InfrastructureRegistration
         services.AddSingleton<IMessageInbox, TableMessageInbox>();
         services.AddSingleton<TableOutbox>();
         services.AddSingleton<IOutbox>(provider => provider.GetRequiredService<TableOutbox>());
+        services.AddSingleton<IOrganisationStore, TableOrganisationStore>();
+        services.AddSingleton<IUserDirectory, TableUserDirectory>();
+        services.AddSingleton<ILogoStore, BlobLogoStore>();
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,4 +1,5 @@
 using Bilansoft.Application.Platform;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,6 +15,7 @@ public sealed class HealthFunctions
 
     /// <summary><c>GET /api/health</c>: 200 when table, blob and queue storage answer, else 503.</summary>
     [Function("GetHealth")]
+    [AllowAnonymous]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using Bilansoft.Functions.Platform.Http;
 using Bilansoft.Functions.Platform.Middleware;
+using Bilansoft.Application;
+using Bilansoft.Functions.Identity;
 using Bilansoft.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -25,11 +27,15 @@ public static class BilansoftWorker
 
         var services = builder.Services;
         services.AddBilansoftInfrastructure(configuration);
+        services.AddBilansoftApplication(configuration);
+        services.AddBilansoftAuthentication(configuration, environment);
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
         services.Configure<WorkerOptions>(options => options.Serializer = new Azure.Core.Serialization.JsonObjectSerializer(ApiJson.Options));
 
         builder.UseMiddleware<CorrelationMiddleware>();
         builder.UseMiddleware<ExceptionMiddleware>();
+        builder.UseMiddleware<AuthenticationMiddleware>();
+        builder.UseMiddleware<AuthorizationMiddleware>();
         builder.UseMiddleware<MessageInboxMiddleware>();
     }
 }

@@ -1,4 +1,5 @@
 using Bilansoft.Application.Errors;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,6 +13,7 @@ namespace Bilansoft.Functions.Platform;
 public sealed class RouteNotFoundFunctions
 {
     [Function("RouteNotFound")]
+    [AllowAnonymous]
     public static IActionResult Handle(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "patch", "delete", Route = "{*path}")] HttpRequest request)
     {

@@ -18,6 +18,11 @@ public static class StorageJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        foreach (var converter in IdentifierJsonConverters.All)
+        {
+            options.Converters.Add(converter);
+        }
+
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -69,6 +69,12 @@ public static class ProblemResponse
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = ContentType;
         httpContext.Response.Headers.ContentLanguage = language.ToCode();
+        if (problem.Kind == ProblemKind.Unauthorized)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = problem.Arguments.TryGetValue("reason", out var reason) && reason?.ToString() != "Missing"
+                ? "Bearer error=\"invalid_token\""
+                : "Bearer";
+        }
         await JsonSerializer.SerializeAsync(httpContext.Response.Body, body, ApiJson.Options, cancellationToken);
     }
 }

@@ -1,0 +1,121 @@
+using Bilansoft.Application.Identity;
+using Bilansoft.Application.Organisations;
+using Bilansoft.Functions.Platform;
+using Bilansoft.Functions.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Bilansoft.Functions.Organisations;
+
+/// <summary><c>/api/orgs</c>: the caller's organisations and their profiles.</summary>
+public sealed class OrganisationFunctions
+{
+    private readonly OrganisationService _organisations;
+
+    public OrganisationFunctions(OrganisationService organisations) => _organisations = organisations;
+
+    [Function("CreateOrganisation")]
+    public async Task<IActionResult> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<OrganisationRequest>(request, cancellationToken);
+
+        var created = await _organisations.CreateAsync(context.GetCaller(), body.ToInput(), cancellationToken);
+
+        return ApiResults.Created(request, $"/api/orgs/{created.Value.Id}", OrganisationResponse.From(created.Value, Role.Owner), created.ETag);
+    }
+
+    [Function("ListOrganisations")]
+    public async Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var memberships = await _organisations.ListMineAsync(context.GetCaller(), cancellationToken);
+
+        return new OkObjectResult(memberships.Select(m => new MembershipResponse(m.OrganisationId, m.OrganisationName, m.Role)).ToList());
+    }
+
+    [Function("GetOrganisation")]
+    [RequiresPermission(Permission.OrganisationRead)]
+    public async Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var access = context.GetAccess();
+
+        var organisation = await _organisations.GetAsync(access, cancellationToken);
+
+        return ApiResults.Ok(request, OrganisationResponse.From(organisation.Value, access.Role), organisation.ETag);
+    }
+
+    [Function("UpdateOrganisation")]
+    [RequiresPermission(Permission.OrganisationManage)]
+    public async Task<IActionResult> UpdateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var access = context.GetAccess();
+        var body = await JsonBody.ReadAsync<OrganisationRequest>(request, cancellationToken);
+
+        var updated = await _organisations.UpdateAsync(access, body.ToInput(), ApiResults.IfMatch(request), cancellationToken);
+
+        return ApiResults.Ok(request, OrganisationResponse.From(updated.Value, access.Role), updated.ETag);
+    }
+
+    [Function("CloseOrganisation")]
+    [RequiresPermission(Permission.OrganisationClose)]
+    public async Task<IActionResult> CloseAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        await _organisations.CloseAsync(context.GetAccess(), cancellationToken);
+
+        return new NoContentResult();
+    }
+
+    [Function("SetOrganisationLogo")]
+    [RequiresPermission(Permission.OrganisationManage)]
+    public async Task<IActionResult> SetLogoAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/logo")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var access = context.GetAccess();
+        var content = await RawBody.ReadAsync(request, OrganisationService.MaxLogoBytes, cancellationToken);
+
+        var updated = await _organisations.SetLogoAsync(access, content, cancellationToken);
+
+        return ApiResults.Ok(request, OrganisationResponse.From(updated.Value, access.Role), updated.ETag);
+    }
+
+    [Function("GetOrganisationLogo")]
+    [RequiresPermission(Permission.OrganisationRead)]
+    public async Task<IActionResult> GetLogoAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/logo")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var (content, contentType) = await _organisations.GetLogoAsync(context.GetAccess(), cancellationToken);
+
+        return new FileContentResult(content, contentType);
+    }
+
+    [Function("DeleteOrganisationLogo")]
+    [RequiresPermission(Permission.OrganisationManage)]
+    public async Task<IActionResult> DeleteLogoAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/logo")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        await _organisations.DeleteLogoAsync(context.GetAccess(), cancellationToken);
+
+        return new NoContentResult();
+    }
+}
