@@ -208,7 +208,7 @@ internal sealed class CamtStatementBuilder(
     public StatementSummary BuildSummary(int endLine)
     {
         var account = _statementAccount!;
-        foreach (var (balance, element) in _balances)
+        foreach (var (balance, element) in _balances.Where(pair => ReferenceEquals(pair.Balance, _opening) || ReferenceEquals(pair.Balance, _closing)))
         {
             if (balance.Currency != account.Currency)
             {

@@ -8,6 +8,8 @@ namespace Bilansoft.Formats.Banking.Coda;
 /// </summary>
 internal sealed class CodaMovement
 {
+    private const int CounterpartyDataLength = 70 + 35 + 35 + 35;
+
     public required int LineNumber { get; init; }
 
     public required int Sequence { get; init; }
@@ -71,8 +73,14 @@ internal sealed class CodaMovement
         var content = group.Content.ToString();
         if (group.Type == "001")
         {
-            // Type 001 carries counterparty data: name (70), street (35), locality (35), id (35).
+            // Type 001 carries counterparty data: name (70), street (35), locality (35), id (35),
+            // which fill 3.1 and 3.2. Text in a following 3.3 is ordinary information.
             InformationCounterpartyName ??= StatementText.Normalise(content.AsSpan(0, Math.Min(70, content.Length)));
+            if (content.Length > CounterpartyDataLength)
+            {
+                Information.Append(' ').Append(content.AsSpan(CounterpartyDataLength)).Append(' ');
+            }
+
             return;
         }
 
