@@ -44,7 +44,7 @@ public static class BankStatementReader
         var elements = format switch
         {
             StatementFormat.Coda => new CodaStatementReader(options).ReadAsync(content, cancellationToken),
-            StatementFormat.Camt053 => new Camt053StatementReader(options).ReadAsync(content, cancellationToken),
+            StatementFormat.Camt053 => new Camt053StatementReader(options, head.AsMemory(0, headLength)).ReadAsync(content, cancellationToken),
             _ => throw new StatementFormatException(new StatementIssue(
                 StatementErrorCodes.UnknownFormat,
                 "The file is neither a CODA file (first record '00000' followed by a DDMMYY date) nor a camt.053 XML statement.",

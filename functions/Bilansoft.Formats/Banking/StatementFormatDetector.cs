@@ -8,6 +8,12 @@ public static class StatementFormatDetector
     /// <summary>Number of bytes <see cref="BankStatementReader"/> reads ahead for detection.</summary>
     public const int HeadLength = 4096;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> Utf16LittleEndianByteOrderMark => [0xFF, 0xFE];
+
+    private static ReadOnlySpan<byte> Utf16BigEndianByteOrderMark => [0xFE, 0xFF];
+
     /// <summary>
     /// Recognises CODA by its header record (<c>0</c>, four zeros, then a DDMMYY creation date) and
     /// camt.053 by an XML start whose first bytes name <c>camt.053</c> or <c>BkToCstmrStmt</c>.
@@ -16,12 +22,12 @@ public static class StatementFormatDetector
     /// <param name="head">The first bytes of the file; <see cref="HeadLength"/> bytes are enough.</param>
     public static StatementFormat Detect(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
+        if (head.StartsWith(Utf8ByteOrderMark))
         {
             head = head[3..];
         }
 
-        if (head.StartsWith("\xFF\xFE"u8) || head.StartsWith("\xFE\xFF"u8))
+        if (head.StartsWith(Utf16LittleEndianByteOrderMark) || head.StartsWith(Utf16BigEndianByteOrderMark))
         {
             var text = (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(head[2..]);
             return DetectXml(Encoding.UTF8.GetBytes(text));

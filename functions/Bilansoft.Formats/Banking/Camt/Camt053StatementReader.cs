@@ -10,7 +10,9 @@ namespace Bilansoft.Formats.Banking.Camt;
 /// <see cref="XmlReader"/>. Each <c>Ntry</c> and each statement-level element is loaded on its
 /// own, so memory is bounded by the largest entry, not by the file.
 /// </summary>
-internal sealed class Camt053StatementReader(StatementReaderOptions options)
+/// <param name="options">Validation settings.</param>
+/// <param name="head">The first bytes of the file, used only to locate a prohibited DOCTYPE.</param>
+internal sealed class Camt053StatementReader(StatementReaderOptions options, ReadOnlyMemory<byte> head)
 {
     private const string NamespacePrefix = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.";
     private const int OldestVersion = 2;
@@ -270,16 +272,27 @@ internal sealed class Camt053StatementReader(StatementReaderOptions options)
 
     private StatementFormatException Convert(XmlException exception)
     {
+        // Some XmlReader errors, such as the prohibited DTD, carry no position; the reader's own is close.
+        var line = exception.LineNumber > 0 ? exception.LineNumber : CurrentLine();
+        var column = exception.LineNumber > 0 ? exception.LinePosition : CurrentColumn();
+
         // XmlReader reports a prohibited DTD as an XmlException; before the root element the only
         // markup that can mention a DTD is a DOCTYPE declaration.
         if (!_rootSeen && exception.Message.Contains("DTD", StringComparison.Ordinal))
         {
+            var doctype = head.Span.IndexOf("<!DOCTYPE"u8);
+            if (doctype >= 0)
+            {
+                line = head.Span[..doctype].Count((byte)'\n') + 1;
+                column = doctype - head.Span[..doctype].LastIndexOf((byte)'\n');
+            }
+
             return new StatementFormatException(
                 new StatementIssue(
                     StatementErrorCodes.CamtDtdProhibited,
                     "The XML contains a document type declaration (DOCTYPE). DTDs and entity declarations are not accepted in bank statements.",
-                    exception.LineNumber,
-                    exception.LinePosition,
+                    line,
+                    column,
                     "DOCTYPE"),
                 exception);
         }
@@ -288,8 +301,8 @@ internal sealed class Camt053StatementReader(StatementReaderOptions options)
             new StatementIssue(
                 StatementErrorCodes.CamtInvalidXml,
                 "The XML is not well-formed or ends early: " + exception.Message,
-                exception.LineNumber,
-                exception.LinePosition,
+                line,
+                column,
                 _path),
             exception);
     }
