@@ -53,8 +53,9 @@ internal static class MatchText
     }
 
     /// <summary>
-    /// Returns the candidate invoice numbers in a payment text: each word, and each pair of
-    /// neighbouring words joined (for numbers written as <c>2026 / 0007</c>), compacted.
+    /// Returns the candidate invoice numbers in a payment text, compacted: each word, each part of
+    /// a word between punctuation, and each pair of neighbouring parts joined (for numbers written
+    /// as <c>2026 / 0007</c> or <c>inv.2026-0007</c>).
     /// </summary>
     public static IEnumerable<string> NumberCandidates(string? text)
     {
@@ -64,21 +65,29 @@ internal static class MatchText
         }
 
         string? previous = null;
-        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            var word = Compact(raw);
-            if (word.Length == 0)
+            var compact = Compact(word);
+            if (compact.Length == 0)
             {
                 continue;
             }
 
-            yield return word;
-            if (previous is not null)
+            yield return compact;
+            foreach (var part in Words(word))
             {
-                yield return previous + word;
-            }
+                if (part != compact)
+                {
+                    yield return part;
+                }
 
-            previous = word;
+                if (previous is not null)
+                {
+                    yield return previous + part;
+                }
+
+                previous = part;
+            }
         }
     }
 
