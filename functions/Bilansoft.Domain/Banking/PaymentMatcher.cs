@@ -37,14 +37,12 @@ public sealed class PaymentMatcher
     public const int NameSimilarWeight = 15;
 
     private readonly PaymentMatcherOptions _options;
-    private readonly Dictionary<string, OpenItem> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<OpenItem>> _byCommunication = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, List<OpenItem>> _byAmount = [];
-    private readonly Dictionary<string, List<OpenItem>> _byIban = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<OpenItem>> _byNumber = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<OpenItem>> _byNameWord = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _nameWords = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _compactReferences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _byCommunication = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<Entry>> _byAmount = [];
+    private readonly Dictionary<string, List<Entry>> _byIban = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _byNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Entry>> _byNameWord = new(StringComparer.Ordinal);
 
     /// <summary>Indexes the open items.</summary>
     /// <param name="openItems">Items with a positive open amount; items with nothing left open are ignored.</param>
@@ -62,12 +60,13 @@ public sealed class PaymentMatcher
             .ThenBy(item => item.Id, StringComparer.Ordinal);
         foreach (var item in ordered)
         {
-            if (!_byId.TryAdd(item.Id, item))
+            var entry = new Entry(item, MatchText.Compact(item.Number), MatchText.Compact(item.PaymentReference), MatchText.NameWords(item.CounterpartyName));
+            if (!_byId.TryAdd(item.Id, entry))
             {
                 throw new ArgumentException($"Open item id '{item.Id}' appears twice.", nameof(openItems));
             }
 
-            Index(item);
+            Index(entry);
         }
     }
 
@@ -100,7 +99,7 @@ public sealed class PaymentMatcher
             var match = Match(payment, remaining);
             foreach (var allocation in match.ProposedAllocations)
             {
-                remaining[allocation.OpenItemId] = OpenAmount(_byId[allocation.OpenItemId], remaining) - allocation.Amount;
+                remaining[allocation.OpenItemId] = OpenAmount(_byId[allocation.OpenItemId].Item, remaining) - allocation.Amount;
             }
 
             yield return match;
@@ -123,6 +122,7 @@ public sealed class PaymentMatcher
 
         var automatic = communications
             .SelectMany(communication => _byCommunication.GetValueOrDefault(communication.Digits) ?? [])
+            .Select(entry => entry.Item)
             .Where(item => item.Currency == payment.Currency && item.FitsDirection(payment.Amount))
             .Distinct()
             .OrderBy(item => item.DueDate ?? DateOnly.MaxValue)
@@ -178,19 +178,20 @@ public sealed class PaymentMatcher
         return communications;
     }
 
-    private Dictionary<string, OpenItem> CollectCandidates(BankPayment payment, List<StructuredCommunication> communications)
+    private HashSet<Entry> CollectCandidates(BankPayment payment, List<StructuredCommunication> communications)
     {
-        var candidates = new Dictionary<string, OpenItem>(StringComparer.Ordinal);
-        void AddFrom(List<OpenItem>? items)
+        var candidates = new HashSet<Entry>(ReferenceEqualityComparer.Instance);
+        void AddFrom(List<Entry>? entries)
         {
-            if (items is null)
+            if (entries is null)
             {
                 return;
             }
 
-            foreach (var item in items.Take(_options.MaxCandidatesPerKey))
+            var count = Math.Min(entries.Count, _options.MaxCandidatesPerKey);
+            for (var i = 0; i < count; i++)
             {
-                candidates.TryAdd(item.Id, item);
+                candidates.Add(entries[i]);
             }
         }
 
@@ -207,7 +208,13 @@ public sealed class PaymentMatcher
 
         foreach (var word in MatchText.NameWords(payment.CounterpartyName))
         {
-            AddFrom(_byNameWord.GetValueOrDefault(word));
+            // A word that more items share than one index entry may give (a common first name,
+            // "Bakkerij") does not point to a counterparty, so it only adds to the score of
+            // items found otherwise.
+            if (_byNameWord.TryGetValue(word, out var entries) && entries.Count <= _options.MaxCandidatesPerKey)
+            {
+                AddFrom(entries);
+            }
         }
 
         foreach (var number in MatchText.NumberCandidates(payment.Text))
@@ -218,7 +225,7 @@ public sealed class PaymentMatcher
         return candidates;
     }
 
-    private List<MatchSuggestion> Score(BankPayment payment, List<StructuredCommunication> communications, Dictionary<string, OpenItem> candidates)
+    private List<MatchSuggestion> Score(BankPayment payment, List<StructuredCommunication> communications, HashSet<Entry> candidates)
     {
         if (candidates.Count == 0)
         {
@@ -230,8 +237,9 @@ public sealed class PaymentMatcher
         var compactText = MatchText.Compact(payment.Text);
         var cents = MatchText.Cents(payment.Amount);
         var suggestions = new List<MatchSuggestion>();
-        foreach (var item in candidates.Values)
+        foreach (var entry in candidates)
         {
+            var item = entry.Item;
             if (item.Currency != payment.Currency)
             {
                 continue;
@@ -250,7 +258,7 @@ public sealed class PaymentMatcher
 
             if (fits)
             {
-                AddCommonReasons(item, payment, paymentWords, numbers, compactText, cents, reasons);
+                AddCommonReasons(entry, payment, paymentWords, numbers, compactText, cents, reasons);
             }
 
             var score = Math.Min(100, reasons.Sum(Weight));
@@ -269,7 +277,7 @@ public sealed class PaymentMatcher
     }
 
     private void AddCommonReasons(
-        OpenItem item,
+        Entry entry,
         BankPayment payment,
         string[] paymentWords,
         HashSet<string> numbers,
@@ -277,13 +285,13 @@ public sealed class PaymentMatcher
         long cents,
         List<MatchReason> reasons)
     {
-        var number = MatchText.Compact(item.Number);
-        if (number.Length >= _options.MinimumNumberLength && numbers.Contains(number))
+        var item = entry.Item;
+        if (entry.Number.Length >= _options.MinimumNumberLength && numbers.Contains(entry.Number))
         {
             reasons.Add(MatchReason.InvoiceNumberInText);
         }
 
-        if (_compactReferences.TryGetValue(item.Id, out var reference) && compactText.Contains(reference, StringComparison.Ordinal))
+        if (entry.Reference.Length >= _options.MinimumNumberLength && compactText.Contains(entry.Reference, StringComparison.Ordinal))
         {
             reasons.Add(MatchReason.PaymentReferenceInText);
         }
@@ -298,7 +306,7 @@ public sealed class PaymentMatcher
             reasons.Add(MatchReason.IbanEqual);
         }
 
-        if (NameReason(paymentWords, _nameWords.GetValueOrDefault(item.Id) ?? []) is { } nameReason)
+        if (NameReason(paymentWords, entry.NameWords) is { } nameReason)
         {
             reasons.Add(nameReason);
         }
@@ -333,49 +341,48 @@ public sealed class PaymentMatcher
         _ => 0,
     };
 
-    private void Index(OpenItem item)
+    private void Index(Entry entry)
     {
+        var item = entry.Item;
         if (item.StructuredCommunication is { } communication)
         {
-            Add(_byCommunication, communication.Digits, item);
+            Add(_byCommunication, communication.Digits, entry);
         }
 
-        Add(_byAmount, MatchText.Cents(item.OpenAmount), item);
+        Add(_byAmount, MatchText.Cents(item.OpenAmount), entry);
         if (item.CounterpartyIban is { } iban)
         {
-            Add(_byIban, iban.Value, item);
+            Add(_byIban, iban.Value, entry);
         }
 
-        var number = MatchText.Compact(item.Number);
-        if (number.Length >= _options.MinimumNumberLength)
+        if (entry.Number.Length >= _options.MinimumNumberLength)
         {
-            Add(_byNumber, number, item);
+            Add(_byNumber, entry.Number, entry);
         }
 
-        var reference = MatchText.Compact(item.PaymentReference);
-        if (reference.Length >= _options.MinimumNumberLength)
+        if (entry.Reference.Length >= _options.MinimumNumberLength)
         {
-            _compactReferences[item.Id] = reference;
-            Add(_byNumber, reference, item);
+            Add(_byNumber, entry.Reference, entry);
         }
 
-        var words = MatchText.NameWords(item.CounterpartyName);
-        _nameWords[item.Id] = words;
-        foreach (var word in words)
+        foreach (var word in entry.NameWords)
         {
-            Add(_byNameWord, word, item);
+            Add(_byNameWord, word, entry);
         }
     }
 
-    private static void Add<TKey>(Dictionary<TKey, List<OpenItem>> index, TKey key, OpenItem item)
+    private static void Add<TKey>(Dictionary<TKey, List<Entry>> index, TKey key, Entry entry)
         where TKey : notnull
     {
-        if (!index.TryGetValue(key, out var items))
+        if (!index.TryGetValue(key, out var entries))
         {
-            items = [];
-            index[key] = items;
+            entries = [];
+            index[key] = entries;
         }
 
-        items.Add(item);
+        entries.Add(entry);
     }
+
+    /// <summary>An open item with its compacted number, reference and name words, computed once.</summary>
+    private sealed record Entry(OpenItem Item, string Number, string Reference, string[] NameWords);
 }
