@@ -6,10 +6,10 @@ using Bilansoft.Domain.Identifiers;
 namespace Bilansoft.Benchmarks.Banking;
 
 /// <summary>
-/// Writes large, valid CODA and camt.053 statements for benchmarks: one statement with the
-/// requested number of booked transactions, each with a counterparty, an IBAN and, for most, a
-/// structured communication; every 50th transaction is a batch of three details. The same seed
-/// gives the same bytes.
+/// Writes large, valid CODA and camt.053 statements for benchmarks. Each file has one statement
+/// with the requested number of booked transactions, each with a counterparty and an IBAN, and 70 %
+/// with a structured communication. In CODA every 50th transaction is a batch of three details.
+/// The same seed gives the same bytes.
 /// </summary>
 internal sealed class StatementFileGenerator(int seed)
 {

@@ -3,7 +3,7 @@ using Bilansoft.Domain.Identifiers;
 namespace Bilansoft.Domain.Banking;
 
 /// <summary>
-/// One payment on a bank statement as the matcher sees it: a booked transaction, or one detail of
+/// One payment on a bank statement, in the form the matcher uses: a booked transaction, or one detail of
 /// a batch that the bank booked as a single total.
 /// </summary>
 /// <param name="Id">Identifier of the payment in storage, unique among the payments matched together.</param>

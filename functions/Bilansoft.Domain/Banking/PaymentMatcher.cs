@@ -9,9 +9,10 @@ namespace Bilansoft.Domain.Banking;
 /// of a pass over all items.
 /// </summary>
 /// <remarks>
-/// Scores add up the weight of each reason, capped at 100: structured communication 100, invoice
-/// number or payment reference in the text 45 each, equal amount 40, equal IBAN 35, structured
-/// communication of a payment going the other way 30, equal name 25, similar name 15.
+/// A score is the sum of the weights of its reasons, capped at 100. The weights are: structured
+/// communication 100, invoice number or payment reference in the text 45 each, equal amount 40,
+/// equal IBAN 35, structured communication of a payment going the other way 30, equal name 25 and
+/// similar name 15.
 /// </remarks>
 public sealed class PaymentMatcher
 {

@@ -14,8 +14,9 @@ public sealed record PaymentMatcherOptions
 
     /// <summary>
     /// Maximum number of items taken from one index entry (one amount, one IBAN, one name word).
-    /// A key shared by more items says little about any of them and would make matching slow;
-    /// items are taken in order of due date. Default 200.
+    /// A key shared by more items identifies none of them and would make matching slow, so
+    /// items are taken in order of due date. Name words shared by more items are not used to find
+    /// candidates at all. Default 200.
     /// </summary>
     public int MaxCandidatesPerKey { get; init; } = 200;
 

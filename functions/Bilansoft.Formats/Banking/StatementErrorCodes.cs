@@ -6,7 +6,7 @@ namespace Bilansoft.Formats.Banking;
 /// </summary>
 public static class StatementErrorCodes
 {
-    /// <summary>The stream holds no data.</summary>
+    /// <summary>The stream is empty.</summary>
     public const string EmptyFile = "statement.empty-file";
 
     /// <summary>The first bytes match neither CODA nor camt.053.</summary>
@@ -27,13 +27,13 @@ public static class StatementErrorCodes
     /// <summary>The CODA header version code (position 128) is not 2.</summary>
     public const string CodaUnsupportedVersion = "coda.unsupported-version";
 
-    /// <summary>A numeric CODA field (amount, count, sequence) holds something else than digits.</summary>
+    /// <summary>A numeric CODA field (amount, count, sequence) contains something other than digits.</summary>
     public const string CodaInvalidNumber = "coda.invalid-number";
 
     /// <summary>A CODA date is not a valid DDMMYY date.</summary>
     public const string CodaInvalidDate = "coda.invalid-date";
 
-    /// <summary>A CODA code field (sign, account structure, next code) holds a value the layout does not define.</summary>
+    /// <summary>A CODA code field (sign, account structure, next code) contains a value the layout does not define.</summary>
     public const string CodaInvalidField = "coda.invalid-field";
 
     /// <summary>The CODA file ends before the trailer record 9 of its last statement.</summary>

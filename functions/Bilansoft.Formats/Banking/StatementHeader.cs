@@ -27,7 +27,7 @@ public sealed record StatementHeader : StatementElement
     public required string AccountId { get; init; }
 
     /// <summary>
-    /// The account as a valid IBAN, or null when the file holds none. A valid Belgian BBAN
+    /// The account as a valid IBAN, or null when the file contains none. A valid Belgian BBAN
     /// (CODA account structure 0) is converted to its IBAN.
     /// </summary>
     public Iban? AccountIban { get; init; }

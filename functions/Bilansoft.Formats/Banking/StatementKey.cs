@@ -19,10 +19,11 @@ public readonly record struct StatementKey(string Value)
 }
 
 /// <summary>
-/// Content key of one transaction, for spotting the same transaction in two files (a CODA and a
-/// camt.053 file of the same day, or a daily and a monthly statement): the first 128 bits of a
-/// SHA-256, as 32 lower-case hex digits, over account, currency, booking date, value date, signed
-/// amount, counterparty account, structured communication or reference, and end-to-end id.
+/// Content key of one transaction, for finding the same transaction in two files, such as a CODA
+/// and a camt.053 file of the same day, or a daily and a monthly statement. It is the first 128
+/// bits of a SHA-256, as 32 lower-case hex digits, over account, currency, booking date, value
+/// date, signed amount, counterparty account, structured communication or reference, and
+/// end-to-end id.
 /// </summary>
 /// <remarks>
 /// The bank reference and the sequence numbers are left out because banks renumber and change

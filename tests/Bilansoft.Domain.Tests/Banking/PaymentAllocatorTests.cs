@@ -58,14 +58,30 @@ public class PaymentAllocatorTests
     }
 
     [Fact]
-    public void Allocate_SecondAllocationOfSamePayment_UsesWhatIsLeft()
+    public void Allocate_SecondCall_UsesWhatIsLeft()
     {
         var items = new[] { Sales(id: "a", openAmount: 100m), Sales(id: "b", openAmount: 100m) };
         var first = PaymentAllocator.Allocate(Payment(amount: 150m), 0m, items, [new AllocationRequest("a", 100m)]);
 
-        var second = PaymentAllocator.Allocate(Payment(amount: 150m), first.Allocation!.AllocatedAmount, items, [new AllocationRequest("b", 60m)]);
+        var second = PaymentAllocator.Allocate(Payment(amount: 150m), first.Allocation!.AllocatedAmount, items, [new AllocationRequest("b", 50m)]);
 
-        Assert.Equal(StatementViolation(PaymentAllocator.ExceedsPaymentCode, "requests"), second.Violations.Single().ToString());
+        Assert.True(second.Succeeded);
+        Assert.Equal(50m, second.UpdatedItems[0].OpenAmount);
+        Assert.Equal(0m, second.Allocation!.UnallocatedAmount);
+    }
+
+    [Fact]
+    public void Allocate_BeyondWhatIsLeft_IsRejected()
+    {
+        var items = new[] { Sales(id: "a", openAmount: 100m), Sales(id: "b", openAmount: 100m) };
+
+        var second = PaymentAllocator.Allocate(Payment(amount: 150m), 100m, items, [new AllocationRequest("b", 60m)]);
+
+        var violation = Assert.Single(second.Violations);
+        Assert.Equal(PaymentAllocator.ExceedsPaymentCode, violation.Code);
+        Assert.Equal("requests", violation.Path);
+        Assert.Equal(60m, violation.Arguments["requested"]);
+        Assert.Equal(50m, violation.Arguments["available"]);
         Assert.Null(second.Allocation);
     }
 
@@ -158,6 +174,4 @@ public class PaymentAllocatorTests
 
         Assert.Equal(PaymentAllocator.ItemNotFoundCode, Assert.Single(reversed.Violations).Code);
     }
-
-    private static string StatementViolation(string code, string path) => $"{path}: {code}";
 }

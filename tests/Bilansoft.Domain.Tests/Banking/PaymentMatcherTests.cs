@@ -137,7 +137,7 @@ public class PaymentMatcherTests
     }
 
     [Fact]
-    public void MatchAll_SecondPaymentOfSameInvoice_IsOverpayment()
+    public void MatchAll_SecondPayment_IsOverpayment()
     {
         var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
 

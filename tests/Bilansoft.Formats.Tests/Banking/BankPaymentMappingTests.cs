@@ -7,7 +7,7 @@ namespace Bilansoft.Formats.Tests.Banking;
 public class BankPaymentMappingTests
 {
     [Fact]
-    public async Task ToBankPayments_BatchGivesOnePaymentPerDetail()
+    public async Task ToBankPayments_Batch_OnePerDetail()
     {
         var statement = (await SampleFiles.ReadAsync("wimverstuyf-sample10.cod"))[0];
 

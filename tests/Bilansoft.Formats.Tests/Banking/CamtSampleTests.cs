@@ -2,9 +2,9 @@ using Bilansoft.Formats.Banking;
 
 namespace Bilansoft.Formats.Tests.Banking;
 
-// Expected values were read independently of the parser with Python's ElementTree: balances from
-// Stmt/Bal (Tp/CdOrPrtry/Cd, Amt, CdtDbtInd, Dt/Dt), and sums over the Ntry elements whose Sts
-// (or Sts/Cd) is BOOK, signed by CdtDbtInd; transaction details from NtryDtls/TxDtls.
+// Expected values were read independently of the parser with Python's ElementTree. Balances come
+// from Stmt/Bal (Tp/CdOrPrtry/Cd, Amt, CdtDbtInd, Dt/Dt). Sums are over the Ntry elements whose Sts
+// (or Sts/Cd) is BOOK, signed by CdtDbtInd. Transaction details come from NtryDtls/TxDtls.
 public class CamtSampleTests
 {
     [Fact]

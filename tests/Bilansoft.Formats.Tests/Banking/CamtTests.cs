@@ -74,7 +74,7 @@ public class CamtTests
     }
 
     [Fact]
-    public async Task CodaAndCamtOfTheSamePayment_ShareTheTransactionKey()
+    public async Task SamePaymentInCodaAndCamt_SharesKey()
     {
         var camt = (await ReadAsync(CamtSynthetic.Document(2, CamtSynthetic.CreditEntry(2))))[0];
         var coda = (await SampleFiles.ReadTextAsync(CodaSynthetic.File()))[0];

@@ -48,7 +48,7 @@ public class CodaBadInputTests
     }
 
     [Fact]
-    public async Task TrailerCutShortBeforeTheLastLine_IsRecordLength()
+    public async Task ShortTrailerBeforeLastLine_IsRecordLength()
     {
         string[] lines = [.. CodaSynthetic.Lines[..6], CodaSynthetic.Trailer[..60], .. CodaSynthetic.Lines];
 
@@ -150,7 +150,7 @@ public class CodaBadInputTests
     }
 
     [Fact]
-    public async Task NewBalanceThatDoesNotAddUp_IsBalanceMismatch()
+    public async Task WrongNewBalance_IsBalanceMismatch()
     {
         var text = Replace(5, 43, "000000011234400");
 

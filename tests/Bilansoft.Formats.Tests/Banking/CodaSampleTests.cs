@@ -82,7 +82,7 @@ public class CodaSampleTests
     }
 
     [Fact]
-    public async Task EdgeFile_GlobalisationFlagWithoutDetails_ReadsTwoMovements()
+    public async Task EdgeFile_FlagWithoutDetails_TwoMovements()
     {
         var statements = await SampleFiles.ReadAsync("acsone-edge-globalisation-flag-without-details.coda.txt");
 

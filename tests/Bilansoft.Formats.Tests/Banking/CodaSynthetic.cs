@@ -1,10 +1,10 @@
 namespace Bilansoft.Formats.Tests.Banking;
 
 /// <summary>
-/// Builds the synthetic CODA statement of a single incoming SEPA transfer with a structured
-/// communication, field by field at the positions of the Febelfin layout: account BE68 5390 0754
-/// 7034, old balance 10 000.000, credit 1 234.500 from KLANT NV (BE94 7350 0123 4514) on
-/// 05-01-2026 with +++123/4567/89002+++, new balance 11 234.500.
+/// Builds a synthetic CODA statement of one incoming SEPA transfer, field by field at the positions
+/// of the Febelfin layout. Account BE68 5390 0754 7034 goes from 10 000.000 to 11 234.500 by a
+/// credit of 1 234.500 from KLANT NV (BE94 7350 0123 4514) on 05-01-2026 with
+/// +++123/4567/89002+++.
 /// </summary>
 internal static class CodaSynthetic
 {
@@ -35,7 +35,7 @@ internal static class CodaSynthetic
 
     public static string[] Lines => [Header, OldBalance, Movement, MovementPart2, MovementPart3, NewBalance, Trailer];
 
-    /// <summary>The whole file with the given line end, and a final line end unless told otherwise.</summary>
+    /// <summary>The whole file with the given line end, and a final line end unless <paramref name="finalNewline"/> is false.</summary>
     public static string File(string lineEnd = "\n", bool finalNewline = true, string[]? lines = null) =>
         string.Join(lineEnd, lines ?? Lines) + (finalNewline ? lineEnd : string.Empty);
 

@@ -29,7 +29,7 @@ public class FormatDetectionTests
     }
 
     [Fact]
-    public void Detect_ByteOrderMarkAndWhiteSpace_AreSkipped()
+    public void Detect_SkipsByteOrderMark()
     {
         var coda = Encoding.UTF8.GetPreamble().Concat(Encoding.ASCII.GetBytes("\r\n" + CodaSynthetic.Header)).ToArray();
         var camt = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>")).ToArray();

@@ -4,7 +4,7 @@ using System.Text;
 namespace Bilansoft.Formats.Banking.Coda;
 
 /// <summary>
-/// Reads Febelfin CODA 2.x files line by line. A file holds one or more logical files, each with
+/// Reads Febelfin CODA 2.x files line by line. A file contains one or more logical files, each with
 /// a header (record 0), one statement (records 1, 2.x, 3.x, 8, 4) and a trailer (record 9).
 /// </summary>
 internal sealed class CodaStatementReader(StatementReaderOptions options)
@@ -78,8 +78,8 @@ internal sealed class CodaStatementReader(StatementReaderOptions options)
         }
 
         // Some tools cut the blanks off the end of the final trailer. Every field the trailer
-        // check needs sits in positions 1–52, so such a record is read with the blanks put back;
-        // the multiple-file code (position 128) is then unknown, which is harmless at the end.
+        // check needs is in positions 1–52, so such a record is read with the blanks put back.
+        // Its multiple-file code (position 128) is then unknown, which is harmless at the end.
         if (isLast && line[0] == '9' && line.Length is >= MinimumTrailerLength and < CodaRecord.Length)
         {
             parser.Warn(new StatementIssue(

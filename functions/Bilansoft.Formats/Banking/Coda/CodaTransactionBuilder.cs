@@ -54,8 +54,8 @@ internal static class CodaTransactionBuilder
     }
 
     /// <summary>
-    /// Transaction types 1 and 2 are totals of several payments (globalised by the customer or the
-    /// bank); type 3 is one amount with a breakdown (details of type 8).
+    /// Classifies details by CODA transaction type. Types 1 and 2 are totals of several payments,
+    /// globalised by the customer or the bank. Type 3 is one amount with a breakdown in details of type 8.
     /// </summary>
     private static Globalisation ClassifyDetails(string transactionCode) =>
         transactionCode[0] is '1' or '2' ? Globalisation.Batch : Globalisation.Breakdown;
