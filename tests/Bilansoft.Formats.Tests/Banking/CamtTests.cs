@@ -239,4 +239,36 @@ public class CamtTests
         Assert.Equal(StatementErrorCodes.CamtBalanceMismatch, Assert.Single(lenient[0].Summary.Warnings).Code);
         Assert.Single(lenient[0].Transactions);
     }
+
+    [Fact]
+    public async Task FallbackBalances_AreUsedButNotChecked()
+    {
+        var xml = CamtSynthetic.Document(2, CamtSynthetic.CreditEntry(2), closing: "99.99")
+            .Replace("<Cd>OPBD</Cd>", "<Cd>PRCD</Cd>", StringComparison.Ordinal)
+            .Replace("<Cd>CLBD</Cd>", "<Cd>CLAV</Cd>", StringComparison.Ordinal);
+
+        var statement = Assert.Single(await ReadAsync(xml));
+
+        Assert.Equal("PRCD", statement.Header.OpeningBalance?.Type);
+        Assert.Equal(10000.00m, statement.Header.OpeningBalance?.Amount);
+        Assert.Equal("CLAV", statement.Summary.ClosingBalance?.Type);
+        Assert.False(statement.Summary.ClosingBalance!.IsBooked);
+        Assert.Empty(statement.Summary.Warnings); // an available balance is not expected to add up
+    }
+
+    [Fact]
+    public async Task NamespacePrefix_IsAccepted()
+    {
+        var xml = CamtSynthetic.Document(8, CamtSynthetic.CreditEntry(8))
+            .Replace("<Document xmlns=", "<c:Document xmlns:c=", StringComparison.Ordinal)
+            .Replace("</Document>", "</c:Document>", StringComparison.Ordinal)
+            .Replace("<BkToCstmrStmt>", "<c:BkToCstmrStmt>", StringComparison.Ordinal)
+            .Replace("</BkToCstmrStmt>", "</c:BkToCstmrStmt>", StringComparison.Ordinal);
+        xml = System.Text.RegularExpressions.Regex.Replace(xml, "<(/?)(?!c:|\\?xml)([A-Za-z])", "<$1c:$2");
+
+        var statement = Assert.Single(await ReadAsync(xml));
+
+        Assert.Equal(1234.50m, statement.Transactions[0].Amount);
+        Assert.Equal("KLANT NV", statement.Transactions[0].CounterpartyName);
+    }
 }

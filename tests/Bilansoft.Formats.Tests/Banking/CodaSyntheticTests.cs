@@ -194,4 +194,36 @@ public class CodaSyntheticTests
 
         Assert.Equal("KLANT NV VIA INFO", statement.Transactions[0].CounterpartyName);
     }
+
+    [Fact]
+    public async Task Read_ForeignAccountNumber()
+    {
+        // Account structure 1: a foreign account number of up to 34 characters, then the currency.
+        var lines = CodaSynthetic.Lines;
+        var zone = CodaSynthetic.Line((1, "123-4567890-12"), (35, "USD"))[..37];
+        lines[1] = CodaText.Put(CodaText.Put(lines[1], 2, "1"), 6, zone);
+        lines[5] = CodaText.Put(lines[5], 5, zone);
+
+        var statement = (await SampleFiles.ReadTextAsync(CodaSynthetic.File(lines: lines)))[0];
+
+        Assert.Equal("123-4567890-12", statement.Header.AccountId);
+        Assert.Null(statement.Header.AccountIban);
+        Assert.Equal("USD", statement.Header.Currency);
+        Assert.Equal("USD", statement.Transactions[0].Currency);
+        Assert.Equal("coda|123-4567890-12|USD|2026|001", statement.Summary.Key.Value);
+    }
+
+    [Fact]
+    public async Task Read_FreeMessageOverTwoRecords()
+    {
+        var newBalance = CodaText.Put(CodaSynthetic.NewBalance, 128, "1");
+        var first = CodaSynthetic.Line((1, "4"), (3, "0001"), (7, "0000"), (33, "YOUR NEW CARD IS READY AT THE".PadRight(80)), (128, "1"));
+        var second = CodaSynthetic.Line((1, "4"), (3, "0001"), (7, "0000"), (33, "BRANCH"), (128, "0"));
+        string[] lines = [.. CodaSynthetic.Lines[..5], newBalance, first, second, CodaSynthetic.Trailer];
+
+        var statement = (await SampleFiles.ReadTextAsync(CodaSynthetic.File(lines: lines)))[0];
+
+        Assert.Equal(["YOUR NEW CARD IS READY AT THE BRANCH"], statement.Summary.FreeMessages);
+        Assert.Empty(statement.Summary.Warnings); // records 4 are not counted in the trailer
+    }
 }
