@@ -108,6 +108,30 @@ public readonly partial record struct StructuredCommunication
         return false;
     }
 
+    /// <summary>
+    /// Finds every valid structured communication inside free text, in the order they appear and
+    /// without repeats, in the notations <see cref="TryFind"/> accepts. A payment that settles
+    /// several invoices can quote each of their communications.
+    /// </summary>
+    public static IReadOnlyList<StructuredCommunication> FindAll(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var found = new List<StructuredCommunication>();
+        foreach (Match match in CandidatePattern().Matches(text))
+        {
+            if (TryParse(match.Value, out var value) && !found.Contains(value))
+            {
+                found.Add(value);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The printed form <c>+++ddd/dddd/ddddd+++</c>.</summary>
     public string ToPrinted() =>
         _digits is null ? string.Empty : $"+++{_digits[..3]}/{_digits[3..7]}/{_digits[7..]}+++";
