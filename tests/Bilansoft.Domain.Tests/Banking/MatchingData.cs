@@ -12,7 +12,7 @@ internal static class MatchingData
     public static readonly Iban CustomerIban = Iban.Parse("BE94735001234514");
     public static readonly Iban SupplierIban = Iban.Parse("BE11000123456748");
 
-    public static OpenItem Sales(
+    public static OpenItem SalesInvoice(
         string id = "inv-7",
         string number = "2026-0007",
         StructuredCommunication? communication = null,

@@ -8,7 +8,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Allocate_PartialPayment_LeavesRestOpen()
     {
-        var item = Sales(openAmount: 1234.50m);
+        var item = SalesInvoice(openAmount: 1234.50m);
 
         var outcome = PaymentAllocator.Allocate(Payment(amount: 1000m), 0m, [item], [new AllocationRequest("inv-7", 1000m)]);
 
@@ -21,7 +21,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Allocate_Overpayment_LeavesCreditAmount()
     {
-        var item = Sales(openAmount: 1234.50m);
+        var item = SalesInvoice(openAmount: 1234.50m);
 
         var outcome = PaymentAllocator.Allocate(Payment(amount: 1300m), 0m, [item], [new AllocationRequest("inv-7", 1234.50m)]);
 
@@ -34,7 +34,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Allocate_SplitOverThreeInvoices()
     {
-        var items = new[] { Sales(id: "a", openAmount: 100m), Sales(id: "b", openAmount: 200m), Sales(id: "c", openAmount: 300m) };
+        var items = new[] { SalesInvoice(id: "a", openAmount: 100m), SalesInvoice(id: "b", openAmount: 200m), SalesInvoice(id: "c", openAmount: 300m) };
 
         var outcome = PaymentAllocator.Allocate(
             Payment(amount: 450m),
@@ -60,7 +60,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Allocate_SecondCall_UsesWhatIsLeft()
     {
-        var items = new[] { Sales(id: "a", openAmount: 100m), Sales(id: "b", openAmount: 100m) };
+        var items = new[] { SalesInvoice(id: "a", openAmount: 100m), SalesInvoice(id: "b", openAmount: 100m) };
         var first = PaymentAllocator.Allocate(Payment(amount: 150m), 0m, items, [new AllocationRequest("a", 100m)]);
 
         var second = PaymentAllocator.Allocate(Payment(amount: 150m), first.Allocation!.AllocatedAmount, items, [new AllocationRequest("b", 50m)]);
@@ -73,7 +73,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Allocate_BeyondWhatIsLeft_IsRejected()
     {
-        var items = new[] { Sales(id: "a", openAmount: 100m), Sales(id: "b", openAmount: 100m) };
+        var items = new[] { SalesInvoice(id: "a", openAmount: 100m), SalesInvoice(id: "b", openAmount: 100m) };
 
         var second = PaymentAllocator.Allocate(Payment(amount: 150m), 100m, items, [new AllocationRequest("b", 60m)]);
 
@@ -88,7 +88,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Allocate_ReportsEveryBrokenRule()
     {
-        var items = new[] { Sales(id: "a", openAmount: 100m), Purchase(id: "p"), Sales(id: "usd", currency: "USD") };
+        var items = new[] { SalesInvoice(id: "a", openAmount: 100m), Purchase(id: "p"), SalesInvoice(id: "usd", currency: "USD") };
 
         var outcome = PaymentAllocator.Allocate(
             Payment(amount: 500m),
@@ -131,7 +131,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Reverse_RestoresOpenAmountsAndPayment()
     {
-        var items = new[] { Sales(id: "a", openAmount: 100m), Sales(id: "b", openAmount: 200m) };
+        var items = new[] { SalesInvoice(id: "a", openAmount: 100m), SalesInvoice(id: "b", openAmount: 200m) };
         var booked = PaymentAllocator.Allocate(Payment(amount: 250m), 0m, items, [new AllocationRequest("a", 100m), new AllocationRequest("b", 150m)]);
 
         var reversed = PaymentAllocator.Reverse(booked.Allocation!, booked.UpdatedItems);
@@ -144,7 +144,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Reverse_Twice_IsRejected()
     {
-        var booked = PaymentAllocator.Allocate(Payment(amount: 100m), 0m, [Sales(id: "a", openAmount: 100m)], [new AllocationRequest("a", 60m)]);
+        var booked = PaymentAllocator.Allocate(Payment(amount: 100m), 0m, [SalesInvoice(id: "a", openAmount: 100m)], [new AllocationRequest("a", 60m)]);
         var reversed = PaymentAllocator.Reverse(booked.Allocation!, booked.UpdatedItems);
 
         var again = PaymentAllocator.Reverse(booked.Allocation!, reversed.UpdatedItems);
@@ -156,7 +156,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Reverse_AfterLaterPayment_KeepsThatPayment()
     {
-        var item = Sales(id: "a", openAmount: 100m);
+        var item = SalesInvoice(id: "a", openAmount: 100m);
         var first = PaymentAllocator.Allocate(Payment(amount: 40m, id: "p1"), 0m, [item], [new AllocationRequest("a", 40m)]);
         var second = PaymentAllocator.Allocate(Payment(amount: 60m, id: "p2"), 0m, first.UpdatedItems, [new AllocationRequest("a", 60m)]);
 
@@ -168,7 +168,7 @@ public class PaymentAllocatorTests
     [Fact]
     public void Reverse_MissingItem_IsViolation()
     {
-        var booked = PaymentAllocator.Allocate(Payment(amount: 100m), 0m, [Sales(id: "a", openAmount: 100m)], [new AllocationRequest("a", 100m)]);
+        var booked = PaymentAllocator.Allocate(Payment(amount: 100m), 0m, [SalesInvoice(id: "a", openAmount: 100m)], [new AllocationRequest("a", 100m)]);
 
         var reversed = PaymentAllocator.Reverse(booked.Allocation!, []);
 

@@ -16,7 +16,7 @@ public class PaymentMatcherTests
     [InlineData("/STRUCTURED/+++202/6000/10397+++/")]
     public void Match_CommunicationInTextInAnyNotation_IsAutomatic(string text)
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var match = matcher.Match(Payment(text: text));
 
@@ -30,7 +30,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_CommunicationInStructuredField_IsAutomatic()
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var match = matcher.Match(Payment(communication: Invoice7Communication));
 
@@ -42,7 +42,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_WrongCheckDigits_IsNotAutomatic()
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var match = matcher.Match(Payment(amount: 10m, text: "+++202/6000/10398+++"));
 
@@ -78,7 +78,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_DebitAgainstSalesInvoice_IsOnlySuggested()
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var match = matcher.Match(Payment(amount: -1234.50m, communication: Invoice7Communication));
 
@@ -89,7 +89,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_OtherCurrency_IsNotMatched()
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var match = matcher.Match(Payment(communication: Invoice7Communication, currency: "USD"));
 
@@ -99,7 +99,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_PartialPayment_AllocatesWhatWasPaid()
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var match = matcher.Match(Payment(amount: 1000.00m, communication: Invoice7Communication));
 
@@ -110,7 +110,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_Overpayment_LeavesUnallocatedAmount()
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var match = matcher.Match(Payment(amount: 1300.00m, communication: Invoice7Communication));
 
@@ -123,8 +123,8 @@ public class PaymentMatcherTests
     {
         var matcher = new PaymentMatcher(
         [
-            Sales(id: "inv-8", number: "2026-0008", communication: Invoice8Communication, openAmount: 500m, dueDate: new DateOnly(2026, 3, 1)),
-            Sales(communication: Invoice7Communication, openAmount: 1234.50m, dueDate: new DateOnly(2026, 2, 1)),
+            SalesInvoice(id: "inv-8", number: "2026-0008", communication: Invoice8Communication, openAmount: 500m, dueDate: new DateOnly(2026, 3, 1)),
+            SalesInvoice(communication: Invoice7Communication, openAmount: 1234.50m, dueDate: new DateOnly(2026, 2, 1)),
         ]);
 
         var match = matcher.Match(Payment(amount: 1500m, text: "+++123/4567/89002+++ en +++202/6000/10397+++"));
@@ -139,7 +139,7 @@ public class PaymentMatcherTests
     [Fact]
     public void MatchAll_SecondPayment_IsOverpayment()
     {
-        var matcher = new PaymentMatcher([Sales(communication: Invoice7Communication)]);
+        var matcher = new PaymentMatcher([SalesInvoice(communication: Invoice7Communication)]);
 
         var matches = matcher.MatchAll(
         [
@@ -160,10 +160,10 @@ public class PaymentMatcherTests
     {
         var matcher = new PaymentMatcher(
         [
-            Sales(id: "same-amount-only", number: "2026-0001", name: "Andere Firma", openAmount: 250m),
-            Sales(id: "iban-and-amount", number: "2026-0002", name: "Klant NV", openAmount: 250m, iban: CustomerIban),
-            Sales(id: "number-in-text", number: "2026-0003", name: "Derde", openAmount: 999m),
-            Sales(id: "name-only", number: "2026-0004", name: "KLANT nv", openAmount: 17m),
+            SalesInvoice(id: "same-amount-only", number: "2026-0001", name: "Andere Firma", openAmount: 250m),
+            SalesInvoice(id: "iban-and-amount", number: "2026-0002", name: "Klant NV", openAmount: 250m, iban: CustomerIban),
+            SalesInvoice(id: "number-in-text", number: "2026-0003", name: "Derde", openAmount: 999m),
+            SalesInvoice(id: "name-only", number: "2026-0004", name: "KLANT nv", openAmount: 17m),
         ]);
 
         var match = matcher.Match(Payment(amount: 250m, text: "factuur 2026-0003", name: "KLANT N.V.", iban: CustomerIban));
@@ -185,7 +185,7 @@ public class PaymentMatcherTests
     [InlineData("inv.20260007.")]
     public void Match_InvoiceNumberInTextWithOtherPunctuation(string text)
     {
-        var matcher = new PaymentMatcher([Sales()]);
+        var matcher = new PaymentMatcher([SalesInvoice()]);
 
         var match = matcher.Match(Payment(amount: 1m, text: text));
 
@@ -195,7 +195,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_SimilarName_AddsSmallerWeight()
     {
-        var matcher = new PaymentMatcher([Sales(name: "Bakkerij Peeters BV", openAmount: 80m)]);
+        var matcher = new PaymentMatcher([SalesInvoice(name: "Bakkerij Peeters BV", openAmount: 80m)]);
 
         var match = matcher.Match(Payment(amount: 80m, name: "PEETERS BAKKERIJ EN ZONEN"));
 
@@ -216,7 +216,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_WeakReasonBelowMinimumScore_IsDropped()
     {
-        var matcher = new PaymentMatcher([Sales(name: "Bakkerij Peeters", openAmount: 80m)]);
+        var matcher = new PaymentMatcher([SalesInvoice(name: "Bakkerij Peeters", openAmount: 80m)]);
 
         var match = matcher.Match(Payment(amount: 81m, name: "Peeters Transport Logistiek"));
 
@@ -227,7 +227,7 @@ public class PaymentMatcherTests
     [Fact]
     public void Match_LimitsSuggestionCount()
     {
-        var items = Enumerable.Range(1, 20).Select(i => Sales(id: $"inv-{i:D2}", number: $"N{i:D4}", openAmount: 50m, dueDate: new DateOnly(2026, 1, i)));
+        var items = Enumerable.Range(1, 20).Select(i => SalesInvoice(id: $"inv-{i:D2}", number: $"N{i:D4}", openAmount: 50m, dueDate: new DateOnly(2026, 1, i)));
         var matcher = new PaymentMatcher(items, new PaymentMatcherOptions { MaxSuggestions = 3 });
 
         var match = matcher.Match(Payment(amount: 50m));
@@ -238,13 +238,13 @@ public class PaymentMatcherTests
     [Fact]
     public void Constructor_DuplicateId_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new PaymentMatcher([Sales(), Sales()]));
+        Assert.Throws<ArgumentException>(() => new PaymentMatcher([SalesInvoice(), SalesInvoice()]));
     }
 
     [Fact]
     public void Constructor_IgnoresPaidItems()
     {
-        var matcher = new PaymentMatcher([Sales(openAmount: 0m), Sales(id: "inv-9")]);
+        var matcher = new PaymentMatcher([SalesInvoice(openAmount: 0m), SalesInvoice(id: "inv-9")]);
 
         Assert.Equal(1, matcher.Count);
     }
@@ -254,7 +254,7 @@ public class PaymentMatcherTests
     {
         const int count = 20_000;
         var items = Enumerable.Range(1, count)
-            .Select(i => Sales(id: $"inv-{i}", number: $"2026-{i:D6}", communication: Domain.Identifiers.StructuredCommunication.FromBase(2026_000_000L + i), openAmount: 100m + i, name: $"Klant {i}"))
+            .Select(i => SalesInvoice(id: $"inv-{i}", number: $"2026-{i:D6}", communication: Domain.Identifiers.StructuredCommunication.FromBase(2026_000_000L + i), openAmount: 100m + i, name: $"Klant {i}"))
             .ToList();
         var matcher = new PaymentMatcher(items);
         var payments = Enumerable.Range(1, count)
