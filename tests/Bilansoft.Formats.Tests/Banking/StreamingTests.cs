@@ -3,6 +3,16 @@ using Bilansoft.Formats.Banking;
 
 namespace Bilansoft.Formats.Tests.Banking;
 
+/// <summary>
+/// Runs alone, because measuring live memory while other test classes allocate in the same
+/// process would measure them too.
+/// </summary>
+[CollectionDefinition(nameof(StreamingTests), DisableParallelization = true)]
+public sealed class StreamingTestsRunAlone
+{
+}
+
+[Collection(nameof(StreamingTests))]
 public class StreamingTests
 {
     private const int TransactionCount = 50_000;
