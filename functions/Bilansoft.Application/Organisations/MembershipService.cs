@@ -149,6 +149,10 @@ public sealed class MembershipService
         return membership;
     }
 
+    /// <summary>Reads the audit trail, newest first.</summary>
+    public Task<ListPage<AuditEntry>> ListAuditAsync(OrganisationAccess access, string? cursor, int pageSize, CancellationToken cancellationToken) =>
+        _store.ListAuditAsync(access.OrganisationId, cursor, pageSize, cancellationToken);
+
     public async Task<IReadOnlyList<Versioned<Member>>> ListMembersAsync(OrganisationAccess access, CancellationToken cancellationToken) =>
         await _store.ListMembersAsync(access.OrganisationId, cancellationToken);
 

@@ -52,6 +52,12 @@ public static class ProblemResponse
             ["correlationId"] = correlationId,
         };
 
+        // Clients tell "this invoice does not exist" from "this organisation is not yours" by it.
+        if (problem.Arguments.TryGetValue("resource", out var resource) && resource is string resourceName)
+        {
+            body["resource"] = resourceName;
+        }
+
         if (problem.Violations.Count > 0)
         {
             body["errors"] = problem.Violations

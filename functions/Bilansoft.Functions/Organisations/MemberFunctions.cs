@@ -1,0 +1,87 @@
+using Bilansoft.Application.Identity;
+using Bilansoft.Application.Organisations;
+using Bilansoft.Application.Platform;
+using Bilansoft.Functions.Platform;
+using Bilansoft.Functions.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Bilansoft.Functions.Organisations;
+
+/// <summary><c>/api/orgs/{orgId}/members</c>: who belongs to an organisation and with which role.</summary>
+public sealed class MemberFunctions
+{
+    private readonly MembershipService _memberships;
+
+    public MemberFunctions(MembershipService memberships) => _memberships = memberships;
+
+    [Function("ListMembers")]
+    [RequiresPermission(Permission.MembersRead)]
+    public async Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/members")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var members = await _memberships.ListMembersAsync(context.GetAccess(), cancellationToken);
+
+        return new OkObjectResult(members.Select(m => ToResponse(m.Value)).ToList());
+    }
+
+    [Function("ChangeMemberRole")]
+    [RequiresPermission(Permission.MembersManage)]
+    public async Task<IActionResult> ChangeRoleAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/members/{userId}")] HttpRequest request,
+        string userId,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ChangeRoleRequest>(request, cancellationToken);
+
+        var member = await _memberships.ChangeRoleAsync(context.GetAccess(), userId, body.Role, ApiResults.IfMatch(request), cancellationToken);
+
+        return ApiResults.Ok(request, ToResponse(member.Value), member.ETag);
+    }
+
+    [Function("RemoveMember")]
+    [RequiresPermission(Permission.MembersManage)]
+    public async Task<IActionResult> RemoveAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/members/{userId}")] HttpRequest request,
+        string userId,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        await _memberships.RemoveAsync(context.GetAccess(), userId, cancellationToken);
+
+        return new NoContentResult();
+    }
+
+    [Function("LeaveOrganisation")]
+    [RequiresPermission(Permission.OrganisationRead)]
+    public async Task<IActionResult> LeaveAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/leave")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        await _memberships.LeaveAsync(context.GetAccess(), cancellationToken);
+
+        return new NoContentResult();
+    }
+
+    [Function("ListAudit")]
+    [RequiresPermission(Permission.AuditRead)]
+    public async Task<IActionResult> ListAuditAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/audit")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        var access = context.GetAccess();
+        var limit = int.TryParse(request.Query["limit"], out var requested) ? requested : (int?)null;
+
+        var page = await _memberships.ListAuditAsync(access, request.Query["cursor"], PageSize.Normalize(limit), cancellationToken);
+
+        return new OkObjectResult(new AuditPageResponse(page.Items, page.NextCursor));
+    }
+
+    private static MemberResponse ToResponse(Member member) => new(member.UserId, member.Name, member.Email, member.Role, member.JoinedAt);
+}
