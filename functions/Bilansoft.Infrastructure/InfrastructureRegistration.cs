@@ -29,6 +29,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IMessageInbox, TableMessageInbox>();
         services.AddSingleton<TableOutbox>();
         services.AddSingleton<IOutbox>(provider => provider.GetRequiredService<TableOutbox>());
+        services.AddBilansoftOutbound(configuration);
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))
         {
