@@ -6,6 +6,7 @@ using Bilansoft.Application.Platform;
 using Bilansoft.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Bilansoft.Infrastructure.Mail;
 
@@ -16,6 +17,9 @@ namespace Bilansoft.Infrastructure.Mail;
 /// </summary>
 public sealed partial class PickupMailSender : IMailSender
 {
+    // RFC 5322 ends lines with CRLF. MimeKit's default follows the platform, which is LF on Linux.
+    private static readonly FormatOptions Rfc5322Format = CreateFormat();
+
     // Used when SendGrid__FromAddress is not set either. The .localhost domain is reserved, so no real mailbox is named.
     private static readonly Application.Mail.MailAddress LocalSender = new("noreply@bilansoft.localhost", "Bilansoft (local)");
 
@@ -45,7 +49,7 @@ public sealed partial class PickupMailSender : IMailSender
         var correlationId = message.Metadata.CorrelationId ?? CorrelationContext.Current;
         using var mime = MimeMessageFactory.Create(message, _defaultFrom, messageId, now, correlationId);
         using var content = new MemoryStream();
-        await mime.WriteToAsync(content, cancellationToken);
+        await mime.WriteToAsync(Rfc5322Format, content, cancellationToken);
         content.Position = 0;
 
         var blobName = BlobName(now, messageId);
@@ -68,6 +72,13 @@ public sealed partial class PickupMailSender : IMailSender
 
         LogWritten(_logger, messageId, StorageNames.MailPickupContainer, blobName, message.Metadata.OrganisationId, message.Metadata.DocumentId);
         return new MailSendResult(messageId);
+    }
+
+    private static FormatOptions CreateFormat()
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        return format;
     }
 
     [LoggerMessage(EventId = 1311, Level = LogLevel.Information, Message = "Mail {ProviderMessageId} written to {Container}/{BlobName} for organisation {OrganisationId}, document {DocumentId}")]
