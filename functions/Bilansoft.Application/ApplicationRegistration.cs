@@ -27,6 +27,7 @@ public static class ApplicationRegistration
         services.AddSingleton<AccessService>();
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<MembershipService>();
+        services.AddSingleton<IInvitationMailer, InvitationMailer>();
         return services;
     }
 }

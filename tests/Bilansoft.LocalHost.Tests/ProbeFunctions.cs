@@ -3,6 +3,7 @@ using Bilansoft.Application.Messaging;
 using Bilansoft.Application.Platform;
 using Bilansoft.Functions.Platform.Http;
 using Bilansoft.Infrastructure.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -37,6 +38,7 @@ public sealed class ProbeFunctions
     public sealed record ProbePayload(bool Fail, string Label);
 
     [Function("ProbeEcho")]
+    [AllowAnonymous]
     public static async Task<IActionResult> EchoAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probe/echo")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -46,17 +48,20 @@ public sealed class ProbeFunctions
     }
 
     [Function("ProbeRoute")]
+    [AllowAnonymous]
     public static IActionResult Route(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/orgs/{orgId}/items/{itemId:int}")] HttpRequest request,
         string orgId,
         int itemId) => new OkObjectResult(new { orgId, itemId });
 
     [Function("ProbeThrow")]
+    [AllowAnonymous]
     public static IActionResult Throw(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/throw")] HttpRequest request) =>
         throw new InvalidOperationException("Internal detail that must not reach clients: AccountKey=abc123");
 
     [Function("ProbePublish")]
+    [AllowAnonymous]
     public async Task<IActionResult> PublishAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probe/publish")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Resources;
 using System.Text;
 using Bilansoft.Domain;
-using Bilansoft.Domain.Identifiers;
 
 namespace Bilansoft.Application.Localization;
 
@@ -13,106 +11,55 @@ namespace Bilansoft.Application.Localization;
 /// </summary>
 public static class ProblemTexts
 {
-    private static readonly ResourceManager Problems =
-        new("Bilansoft.Application.Localization.Problems", typeof(ProblemTexts).Assembly);
-
-    private static readonly ResourceManager Violations =
-        new("Bilansoft.Application.Localization.Violations", typeof(ProblemTexts).Assembly);
+    private static readonly TextCatalog Problems = new("Problems");
+    private static readonly TextCatalog Violations = new("Violations");
 
     /// <summary>The short title of a problem code; the code itself when no text exists.</summary>
-    public static string Title(string code, Language language) =>
-        Problems.GetString(code + ".title", CultureFor(language)) ?? code;
+    public static string Title(string code, Language language) => Problems.Find(code + ".title", language) ?? code;
 
     /// <summary>The detail sentence of a problem code with its placeholders filled in.</summary>
     public static string Detail(string code, Language language, IReadOnlyDictionary<string, object?> arguments) =>
-        Fill(Problems.GetString(code + ".detail", CultureFor(language)) ?? code, language, arguments);
+        TextCatalog.Fill(Problems.Find(code + ".detail", language) ?? code, language, arguments);
 
     /// <summary>The message of one broken rule, with its placeholders filled in.</summary>
     public static string Message(RuleViolation violation, Language language)
     {
-        var culture = CultureFor(language);
-        var template = Violations.GetString(violation.Code, culture);
-        if (template is null)
-        {
-            var generic = Violations.GetString("generic", culture) ?? "{code}";
-            return Fill(generic, language, new Dictionary<string, object?> { ["code"] = violation.Code });
-        }
-
-        return Fill(template, language, violation.Arguments);
+        var template = Violations.Find(violation.Code, language);
+        return template is null
+            ? Violations.Get("generic", language, new Dictionary<string, object?> { ["code"] = violation.Code })
+            : TextCatalog.Fill(template, language, violation.Arguments);
     }
 
     /// <summary>Whether a problem code has a title in the neutral (Dutch) resources.</summary>
-    public static bool HasProblem(string code) =>
-        Problems.GetString(code + ".title", CultureInfo.InvariantCulture) is not null;
+    public static bool HasProblem(string code) => Problems.Has(code + ".title");
 
     /// <summary>Whether a violation code has a message in the neutral (Dutch) resources.</summary>
-    public static bool HasViolation(string code) =>
-        Violations.GetString(code, CultureInfo.InvariantCulture) is not null;
+    public static bool HasViolation(string code) => Violations.Has(code);
+
+    /// <summary>The localised name of an enum value, or the value itself when none exists.</summary>
+    public static string EnumName(Enum value, Language language) =>
+        Violations.Find($"{Kebab(value.GetType().Name)}.{value}", language) ?? value.ToString();
 
     /// <summary>
     /// Enumerates the keys of a resource family in one culture, without falling back to the
     /// neutral resources; used to prove every language has every text.
     /// </summary>
-    public static IReadOnlyCollection<string> KeysOf(string family, CultureInfo culture)
+    public static IReadOnlyCollection<string> KeysOf(string family, CultureInfo culture) =>
+        new TextCatalog(family).KeysOf(culture);
+
+    private static string Kebab(string name)
     {
-        var manager = family == "Problems" ? Problems : Violations;
-        var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
-        if (set is null)
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
         {
-            return [];
-        }
-
-        var keys = new List<string>();
-        foreach (System.Collections.DictionaryEntry entry in set)
-        {
-            keys.Add((string)entry.Key);
-        }
-
-        return keys;
-    }
-
-    private static CultureInfo CultureFor(Language language) => language switch
-    {
-        // Dutch texts are the neutral resources, so Dutch reads them without a satellite assembly.
-        Language.Dutch => CultureInfo.InvariantCulture,
-        _ => CultureInfo.GetCultureInfo(language.ToCode()),
-    };
-
-    private static string Fill(string template, Language language, IReadOnlyDictionary<string, object?> arguments)
-    {
-        if (arguments.Count == 0 || !template.Contains('{', StringComparison.Ordinal))
-        {
-            return template;
-        }
-
-        var culture = language.ToCulture();
-        var builder = new StringBuilder(template.Length + 32);
-        var position = 0;
-        while (position < template.Length)
-        {
-            var open = template.IndexOf('{', position);
-            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
-            if (open < 0 || close < 0)
+            if (char.IsUpper(name[i]) && i > 0)
             {
-                builder.Append(template, position, template.Length - position);
-                break;
+                builder.Append('-');
             }
 
-            builder.Append(template, position, open - position);
-            var name = template[(open + 1)..close];
-            builder.Append(arguments.TryGetValue(name, out var value) ? Format(value, language, culture) : template[open..(close + 1)]);
-            position = close + 1;
+            builder.Append(char.ToLowerInvariant(name[i]));
         }
 
         return builder.ToString();
     }
-
-    private static string Format(object? value, Language language, CultureInfo culture) => value switch
-    {
-        null => string.Empty,
-        IdentifierError error => Violations.GetString("identifier-error." + error, CultureFor(language)) ?? error.ToString(),
-        DateOnly date => date.ToString("d", culture),
-        IFormattable formattable => formattable.ToString(null, culture),
-        _ => value.ToString() ?? string.Empty,
-    };
 }

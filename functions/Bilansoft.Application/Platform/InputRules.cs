@@ -147,7 +147,7 @@ public sealed class InputRules
     /// <summary>Reads a two-letter ISO 3166 country code in upper case.</summary>
     public string Country(string? value, string path)
     {
-        var country = Required(value, path, 2).ToUpperInvariant();
+        var country = Required(value, path, int.MaxValue).ToUpperInvariant();
         if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
         {
             Add("invalid-country", path, new Dictionary<string, object?> { ["value"] = value });

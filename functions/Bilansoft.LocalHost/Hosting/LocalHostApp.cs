@@ -96,6 +96,11 @@ public sealed partial class LocalHostApp : IAsyncDisposable
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
             LogListening(app.Logger, baseAddress, catalog.Functions.Count, routePrefix);
+            if (app.Services.GetService<Functions.Identity.DevelopmentTokenIssuer>() is not null)
+            {
+                LogTokenHint(app.Logger, baseAddress, routePrefix);
+            }
+
             return new LocalHostApp(app, azurite, catalog, baseAddress);
         }
         catch
@@ -195,6 +200,9 @@ public sealed partial class LocalHostApp : IAsyncDisposable
 
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Bilansoft local host listens on {BaseAddress} with {FunctionCount} functions under /{RoutePrefix}; health: {BaseAddress}{RoutePrefix}/health")]
     private static partial void LogListening(ILogger logger, Uri baseAddress, int functionCount, string routePrefix);
+
+    [LoggerMessage(EventId = 2603, Level = LogLevel.Information, Message = "Get an access token for local calls: curl -X POST {BaseAddress}{RoutePrefix}/dev/token -H \"Content-Type: application/json\" -d '{{\"subject\":\"alice\",\"name\":\"Alice\",\"email\":\"alice@example.be\"}}' and send it as Authorization: Bearer <accessToken>")]
+    private static partial void LogTokenHint(ILogger logger, Uri baseAddress, string routePrefix);
 
     [LoggerMessage(EventId = 2602, Level = LogLevel.Information, Message = "Using the configured storage account; no embedded Azurite started")]
     private static partial void LogExternalStorage(ILogger logger);
