@@ -10,9 +10,8 @@ namespace Bilansoft.Application.Webhooks;
 /// HMAC signature over timestamp and raw body, the timestamp's age, and that the delivery is new.
 /// </summary>
 /// <remarks>
-/// Checks run in that order. The signature comes first, so a forged request learns nothing beyond
-/// <see cref="WebhookVerificationStatus.InvalidSignature"/>, and a receipt is only written for an
-/// authentic, recent delivery.
+/// Checks run in that order. The signature comes first, so a forged request never reaches the
+/// timestamp or replay checks, and a receipt is only written for an authentic, recent delivery.
 /// </remarks>
 public sealed partial class WebhookVerifier
 {

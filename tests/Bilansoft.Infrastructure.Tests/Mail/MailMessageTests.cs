@@ -61,6 +61,14 @@ public sealed class MailMessageTests
         Assert.Contains("Klant NV", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Metadata_ValueWithLineBreak_IsRejected()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new MailMetadata("org-7", "inv-1\r\nBcc: victim@example.be"));
+
+        Assert.Equal("documentId", exception.ParamName);
+    }
+
     [Theory]
     [InlineData("../factuur.pdf", "application/pdf", "fileName")]
     [InlineData("map\\factuur.pdf", "application/pdf", "fileName")]
