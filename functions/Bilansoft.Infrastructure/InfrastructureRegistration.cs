@@ -34,6 +34,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IOrganisationStore, TableOrganisationStore>();
         services.AddSingleton<IUserDirectory, TableUserDirectory>();
         services.AddSingleton<ILogoStore, BlobLogoStore>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddBilansoftOutbound(configuration);
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))

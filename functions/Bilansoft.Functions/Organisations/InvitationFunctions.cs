@@ -12,22 +12,30 @@ namespace Bilansoft.Functions.Organisations;
 public sealed class InvitationFunctions
 {
     private readonly MembershipService _memberships;
+    private readonly IdempotentRequests _idempotency;
 
-    public InvitationFunctions(MembershipService memberships) => _memberships = memberships;
+    public InvitationFunctions(MembershipService memberships, IdempotentRequests idempotency)
+    {
+        _memberships = memberships;
+        _idempotency = idempotency;
+    }
 
     [Function("CreateInvitation")]
     [RequiresPermission(Permission.MembersManage)]
-    public async Task<IActionResult> CreateAsync(
+    public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invitations")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken)
     {
-        var access = context.GetAccess();
-        var body = await JsonBody.ReadAsync<InvitationRequest>(request, cancellationToken);
+        return _idempotency.ExecuteAsync(request, context, async () =>
+        {
+            var access = context.GetAccess();
+            var body = await JsonBody.ReadAsync<InvitationRequest>(request, cancellationToken);
 
-        var invitation = await _memberships.InviteAsync(access, body.Email, body.Role, cancellationToken);
+            var invitation = await _memberships.InviteAsync(access, body.Email, body.Role, cancellationToken);
 
-        return ApiResults.Created(request, $"/api/orgs/{access.OrganisationId}/invitations/{invitation.Id}", InvitationResponse.From(invitation));
+            return ApiResults.Created(request, $"/api/orgs/{access.OrganisationId}/invitations/{invitation.Id}", InvitationResponse.From(invitation));
+        }, cancellationToken);
     }
 
     [Function("ListInvitations")]
@@ -56,15 +64,18 @@ public sealed class InvitationFunctions
     }
 
     [Function("AcceptInvitation")]
-    public async Task<IActionResult> AcceptAsync(
+    public Task<IActionResult> AcceptAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/accept")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<AcceptInvitationRequest>(request, cancellationToken);
+        return _idempotency.ExecuteAsync(request, context, async () =>
+        {
+            var body = await JsonBody.ReadAsync<AcceptInvitationRequest>(request, cancellationToken);
 
-        var membership = await _memberships.AcceptAsync(context.GetCaller(), body.Token, cancellationToken);
+            var membership = await _memberships.AcceptAsync(context.GetCaller(), body.Token, cancellationToken);
 
-        return new OkObjectResult(new MembershipResponse(membership.OrganisationId, membership.OrganisationName, membership.Role));
+            return new OkObjectResult(new MembershipResponse(membership.OrganisationId, membership.OrganisationName, membership.Role));
+        }, cancellationToken);
     }
 }

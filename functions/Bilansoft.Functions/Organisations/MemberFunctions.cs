@@ -13,8 +13,13 @@ namespace Bilansoft.Functions.Organisations;
 public sealed class MemberFunctions
 {
     private readonly MembershipService _memberships;
+    private readonly IdempotentRequests _idempotency;
 
-    public MemberFunctions(MembershipService memberships) => _memberships = memberships;
+    public MemberFunctions(MembershipService memberships, IdempotentRequests idempotency)
+    {
+        _memberships = memberships;
+        _idempotency = idempotency;
+    }
 
     [Function("ListMembers")]
     [RequiresPermission(Permission.MembersRead)]
@@ -58,14 +63,17 @@ public sealed class MemberFunctions
 
     [Function("LeaveOrganisation")]
     [RequiresPermission(Permission.OrganisationRead)]
-    public async Task<IActionResult> LeaveAsync(
+    public Task<IActionResult> LeaveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/leave")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken)
     {
-        await _memberships.LeaveAsync(context.GetAccess(), cancellationToken);
+        return _idempotency.ExecuteAsync(request, context, async () =>
+        {
+            await _memberships.LeaveAsync(context.GetAccess(), cancellationToken);
 
-        return new NoContentResult();
+            return new NoContentResult();
+        }, cancellationToken);
     }
 
     [Function("ListAudit")]

@@ -12,20 +12,28 @@ namespace Bilansoft.Functions.Organisations;
 public sealed class OrganisationFunctions
 {
     private readonly OrganisationService _organisations;
+    private readonly IdempotentRequests _idempotency;
 
-    public OrganisationFunctions(OrganisationService organisations) => _organisations = organisations;
+    public OrganisationFunctions(OrganisationService organisations, IdempotentRequests idempotency)
+    {
+        _organisations = organisations;
+        _idempotency = idempotency;
+    }
 
     [Function("CreateOrganisation")]
-    public async Task<IActionResult> CreateAsync(
+    public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<OrganisationRequest>(request, cancellationToken);
+        return _idempotency.ExecuteAsync(request, context, async () =>
+        {
+            var body = await JsonBody.ReadAsync<OrganisationRequest>(request, cancellationToken);
 
-        var created = await _organisations.CreateAsync(context.GetCaller(), body.ToInput(), cancellationToken);
+            var created = await _organisations.CreateAsync(context.GetCaller(), body.ToInput(), cancellationToken);
 
-        return ApiResults.Created(request, $"/api/orgs/{created.Value.Id}", OrganisationResponse.From(created.Value, Role.Owner), created.ETag);
+            return ApiResults.Created(request, $"/api/orgs/{created.Value.Id}", OrganisationResponse.From(created.Value, Role.Owner), created.ETag);
+        }, cancellationToken);
     }
 
     [Function("ListOrganisations")]

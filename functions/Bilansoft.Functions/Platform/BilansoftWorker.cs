@@ -29,6 +29,7 @@ public static class BilansoftWorker
         services.AddBilansoftInfrastructure(configuration);
         services.AddBilansoftApplication(configuration);
         services.AddBilansoftAuthentication(configuration, environment);
+        services.AddSingleton<IdempotentRequests>();
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
         services.Configure<WorkerOptions>(options => options.Serializer = new Azure.Core.Serialization.JsonObjectSerializer(ApiJson.Options));
 
