@@ -1,4 +1,5 @@
 using Bilansoft.Application.Organisations;
+using Bilansoft.Application.Sales;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class ApplicationRegistration
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<MembershipService>();
         services.AddSingleton<IInvitationMailer, InvitationMailer>();
+        services.AddBilansoftSales(configuration);
         return services;
     }
 }

@@ -8,4 +8,13 @@ public static class QueueNames
 {
     /// <summary>Suffix of the queue that receives messages which failed too often on the local host.</summary>
     public const string PoisonSuffix = "-poison";
+
+    /// <summary>Invoices issued by Bilansoft; the next steps render and deliver them.</summary>
+    public const string InvoiceIssued = "invoice-issued";
+
+    /// <summary>Credit notes issued by Bilansoft; the next steps render and deliver them.</summary>
+    public const string CreditNoteIssued = "credit-note-issued";
+
+    /// <summary>Payments recorded on or removed from invoices.</summary>
+    public const string PaymentRegistered = "payment-registered";
 }
