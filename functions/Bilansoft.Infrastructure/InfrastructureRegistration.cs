@@ -6,6 +6,7 @@ using Bilansoft.Infrastructure.Organisations;
 using Bilansoft.Application.Platform;
 using Bilansoft.Infrastructure.Messaging;
 using Bilansoft.Infrastructure.Platform;
+using Bilansoft.Infrastructure.Sales;
 using Bilansoft.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IUserDirectory, TableUserDirectory>();
         services.AddSingleton<ILogoStore, BlobLogoStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddBilansoftSalesStorage();
         services.AddBilansoftOutbound(configuration);
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))
