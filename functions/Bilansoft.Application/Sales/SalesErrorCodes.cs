@@ -15,6 +15,9 @@ public static class SalesErrorCodes
     /// <summary>Violation: no document of the expected kind with that id exists; arguments <c>id</c> and <c>kind</c>.</summary>
     public const string DocumentUnknown = "document.unknown";
 
+    /// <summary>Violation: a date is not written as <c>yyyy-MM-dd</c>; argument <c>value</c>.</summary>
+    public const string InvalidDate = "invalid-date";
+
     /// <summary>Violation: a request lists the same document twice; argument <c>value</c>.</summary>
     public const string DocumentListedTwice = "document.listed-twice";
 

@@ -2,6 +2,7 @@ using Bilansoft.Functions.Platform.Http;
 using Bilansoft.Functions.Platform.Middleware;
 using Bilansoft.Application;
 using Bilansoft.Functions.Identity;
+using Bilansoft.Functions.Sales;
 using Bilansoft.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class BilansoftWorker
         services.AddBilansoftApplication(configuration);
         services.AddBilansoftAuthentication(configuration, environment);
         services.AddSingleton<IdempotentRequests>();
+        services.AddBilansoftSalesHttp();
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
         services.Configure<WorkerOptions>(options => options.Serializer = new Azure.Core.Serialization.JsonObjectSerializer(ApiJson.Options));
 
