@@ -116,7 +116,10 @@ public sealed class ImportedInvoiceService
             }
         }
 
-        var name = customer?.Name ?? rules.Required(input.CustomerName, "customerName", 200);
+        // An unknown customer id is reported on its own; the name is then not asked for as well.
+        var name = customer?.Name ?? (string.IsNullOrWhiteSpace(input.CustomerId)
+            ? rules.Required(input.CustomerName, "customerName", 200)
+            : input.CustomerName?.Trim() ?? string.Empty);
         if (input.IssueDate is null)
         {
             rules.Add("required", "issueDate");
