@@ -147,8 +147,8 @@ public sealed class ImportedInvoiceService
             FixedDueDate = input.DueDate,
             Lines =
             [
-                // NOTE: The previous tool holds the real lines and VAT; this line only carries the
-                // open amount, so reports on VAT must leave imported invoices out.
+                // NOTE: The real lines and VAT stay in the previous tool. This line only carries
+                // the open amount, so VAT reports must leave imported invoices out.
                 new SalesLine
                 {
                     Description = $"Openstaand saldo van factuur {number}",

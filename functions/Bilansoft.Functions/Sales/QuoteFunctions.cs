@@ -11,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Bilansoft.Functions.Sales;
 
-/// <summary><c>/api/orgs/{orgId}/quotes</c>: offers, the customer's answer and conversion into invoices or delivery notes.</summary>
+/// <summary><c>/api/orgs/{orgId}/quotes</c>: offers, their acceptance or refusal, and conversion into invoices or delivery notes.</summary>
 public sealed class QuoteFunctions
 {
     private const SalesDocumentKind Kind = SalesDocumentKind.Quote;

@@ -32,7 +32,7 @@ public sealed class ImportedInvoiceTests : IClassFixture<AzuriteFixture>, IDispo
     }
 
     [Fact]
-    public async Task Import_CreatesAnIssuedOpenInvoiceOutsideTheSeries()
+    public async Task Import_CreatesOpenInvoiceOutsideSeries()
     {
         var access = await NewOrganisationAsync();
 

@@ -67,7 +67,7 @@ public class SalesTextsTests
     }
 
     [Fact]
-    public void TransitionMessage_NamesKindStatusAndActionInTheLanguage()
+    public void TransitionMessage_IsLocalised()
     {
         var violation = new RuleViolation(SalesRuleCodes.TransitionNotAllowed, string.Empty, new Dictionary<string, object?>
         {

@@ -121,7 +121,7 @@ public sealed class CatalogTests : IClassFixture<SalesFixture>
     }
 
     [Fact]
-    public async Task TextSnippet_CanBeWrittenReadChangedAndDeleted()
+    public async Task TextSnippet_FullLifecycle()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         using var created = await api.Client.PostAsJsonAsync(api.Path("text-snippets"), new { name = "Leveringsvoorwaarden", usage = "note", text = new { nl = "Levering binnen 5 werkdagen.", fr = "Livraison sous 5 jours ouvrables." } });

@@ -13,7 +13,7 @@ public sealed class ConversionTests : IClassFixture<SalesFixture>
     public ConversionTests(SalesFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public async Task SentQuote_ConvertsIntoInvoiceWithItsLinesAndLink()
+    public async Task SentQuote_ConvertsToLinkedInvoice()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         var customer = await api.CreateCustomerAsync();
@@ -125,7 +125,7 @@ public sealed class ConversionTests : IClassFixture<SalesFixture>
     }
 
     [Fact]
-    public async Task Merge_OfDifferentCustomersOrIssuedInvoices_IsRejected()
+    public async Task Merge_OfMixedSources_IsRejected()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         var customer = await api.CreateCustomerAsync();

@@ -32,7 +32,7 @@ public sealed class CreditNoteTests : IClassFixture<SalesFixture>
     }
 
     [Fact]
-    public async Task PartialCredit_LowersAmountDueAndOverCreditIsRejected()
+    public async Task PartialCredit_ThenOverCreditRejected()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         var customer = await api.CreateCustomerAsync();

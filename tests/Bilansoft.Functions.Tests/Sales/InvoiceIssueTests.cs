@@ -116,7 +116,7 @@ public sealed class InvoiceIssueTests : IClassFixture<SalesFixture>
     }
 
     [Fact]
-    public async Task RetriedCreate_WithSameIdempotencyKey_CreatesOneInvoice()
+    public async Task RetriedCreate_CreatesOneInvoice()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         var customer = await api.CreateCustomerAsync();
@@ -166,7 +166,7 @@ public sealed class InvoiceIssueTests : IClassFixture<SalesFixture>
         Assert.Equal(issued.GetProperty("number").GetString(), payload.Number);
     }
 
-    private async Task<MessageEnvelope> ReceiveAsync(string queueName, Func<MessageEnvelope, bool> wanted)
+    private async Task<MessageEnvelope> ReceiveAsync(string queueName, Func<MessageEnvelope, bool> matches)
     {
         var storage = _fixture.Host.Services.GetRequiredService<StorageClients>();
         var queue = await storage.QueueAsync(queueName, CancellationToken.None);
@@ -176,7 +176,7 @@ public sealed class InvoiceIssueTests : IClassFixture<SalesFixture>
             foreach (var message in (await queue.ReceiveMessagesAsync(32)).Value)
             {
                 var envelope = MessageEnvelope.FromJson(message.Body.ToString());
-                if (wanted(envelope))
+                if (matches(envelope))
                 {
                     found = envelope;
                 }

@@ -35,7 +35,8 @@ public sealed class InvoiceValidationTests : IClassFixture<SalesFixture>
         using var response = await api.Client.PostAsJsonAsync(api.Path(collection), Body(reason, customer, foreignCustomer));
 
         var errors = await SalesApi.ErrorsAsync(response);
-        Assert.True(errors.TryGetValue(path, out var codes) && codes.Contains(code, StringComparison.Ordinal), $"{reason}: expected {code} at {path}, got {string.Join("; ", errors)}");
+        Assert.True(errors.ContainsKey(path), $"{reason}: expected an error at {path}, got {string.Join("; ", errors)}");
+        Assert.Contains(code, errors[path].Split(','));
         Assert.Empty((await api.GetAsync(collection)).GetProperty("items").EnumerateArray());
     }
 

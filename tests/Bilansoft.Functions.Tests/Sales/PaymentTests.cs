@@ -17,7 +17,7 @@ public sealed class PaymentTests : IClassFixture<SalesFixture>
     public PaymentTests(SalesFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public async Task PartialOverAndUndonePayments_MoveStatusAndAmountDue()
+    public async Task Payments_MoveStatusAndAmountDue()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         var customer = await api.CreateCustomerAsync();

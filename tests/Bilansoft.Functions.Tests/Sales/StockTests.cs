@@ -38,7 +38,7 @@ public sealed class StockTests : IClassFixture<SalesFixture>
     }
 
     [Fact]
-    public async Task ReorderList_HasTrackedProductsAtOrBelowTheirLevel()
+    public async Task ReorderList_HasLowTrackedProducts()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         await api.CreateProductAsync(Product("LOW", "Bijna op", trackStock: true, stockLevel: 3m, reorderLevel: 5m));
@@ -54,7 +54,7 @@ public sealed class StockTests : IClassFixture<SalesFixture>
     }
 
     [Fact]
-    public async Task ProductLine_TakesNameInCustomerLanguagePriceAndVat()
+    public async Task ProductLine_TakesProductFields()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         var customer = await api.CreateCustomerAsync(new

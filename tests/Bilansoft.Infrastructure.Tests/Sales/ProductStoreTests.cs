@@ -36,7 +36,7 @@ public sealed class ProductStoreTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task Pages_SkipProductsThatDoNotMatchTheText()
+    public async Task Pages_SkipNonMatchingProducts()
     {
         var store = NewStore();
         foreach (var code in new[] { "A-1", "B-1", "A-2", "B-2", "A-3" })

@@ -49,7 +49,7 @@ public sealed class SalesDocumentStoreTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task ThousandLineDocument_IsCompressedAndSplitInOneEntity()
+    public async Task ThousandLines_FitOneCompressedEntity()
     {
         var (store, table) = NewStore();
         var lines = Enumerable.Range(0, 1000).Select(i => Line($"Onderdeel {i:D4} met een omschrijving", 1m + (i % 3), 0.0001m + (i * 1.2345m))).ToArray();
@@ -100,7 +100,7 @@ public sealed class SalesDocumentStoreTests : IClassFixture<AzuriteFixture>
     }
 
     [Fact]
-    public async Task IssuedDocument_MovesItsIndexRowsAndKeepsFour()
+    public async Task Issue_MovesIndexRows()
     {
         var (store, table) = NewStore();
         var draft = Record(Draft([Line()]));
