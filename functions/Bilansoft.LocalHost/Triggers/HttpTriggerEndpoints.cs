@@ -48,8 +48,8 @@ internal static partial class HttpTriggerEndpoints
         }
         catch (Exception exception)
         {
-            // The app's middleware answers every exception; one escaping it is a host-level failure,
-            // which the Functions host also answers with an empty 500.
+            // The app's middleware handles every exception, so one escaping it is a host-level failure,
+            // for which the Functions host also returns an empty 500.
             LogEscaped(logger, exception, function.Name);
             if (!httpContext.Response.HasStarted)
             {
