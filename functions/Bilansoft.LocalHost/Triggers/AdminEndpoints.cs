@@ -27,9 +27,10 @@ internal static partial class AdminEndpoints
             schedule = f.Schedule,
             queueName = f.QueueName,
             path = f.BlobPath,
-        })));
+        }))).ExcludeFromDescription();
 
-        app.MapPost("/admin/functions/{name}", (string name, HttpContext httpContext) => RunAsync(name, httpContext, catalog));
+        app.MapPost("/admin/functions/{name}", (string name, HttpContext httpContext) => RunAsync(name, httpContext, catalog))
+            .ExcludeFromDescription();
     }
 
     private static async Task<IResult> RunAsync(string name, HttpContext httpContext, FunctionCatalog catalog)
