@@ -1,0 +1,567 @@
+using Bilansoft.Application.Errors;
+using Bilansoft.Application.Messaging;
+using Bilansoft.Application.Organisations;
+using Bilansoft.Application.Platform;
+using Bilansoft.Formats.Banking;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bilansoft.Application.Banking;
+
+/// <summary>
+/// The parse step: reads a stored statement file (or webhook push), stores its statements and
+/// transactions, and hands the import to the match step. Idempotent by import id: a processed or
+/// failed import is left alone, and an attempt that crashed is taken over once its lease passes.
+/// </summary>
+public sealed partial class BankStatementImportStep
+{
+    private const int CompleteAttempts = 5;
+
+    private readonly IBankImportStore _imports;
+    private readonly IStatementFileStore _files;
+    private readonly IBankAccountStore _accountStore;
+    private readonly BankAccountService _accounts;
+    private readonly IOutbox _outbox;
+    private readonly TimeProvider _clock;
+    private readonly BankingOptions _options;
+    private readonly ILogger<BankStatementImportStep> _logger;
+
+    public BankStatementImportStep(
+        IBankImportStore imports,
+        IStatementFileStore files,
+        IBankAccountStore accountStore,
+        BankAccountService accounts,
+        IOutbox outbox,
+        TimeProvider clock,
+        IOptions<BankingOptions> options,
+        ILogger<BankStatementImportStep> logger)
+    {
+        _imports = imports;
+        _files = files;
+        _accountStore = accountStore;
+        _accounts = accounts;
+        _outbox = outbox;
+        _clock = clock;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Processes the file of an import, read from <paramref name="content"/>.</summary>
+    public async Task RunAsync(string organisationId, string importId, Stream content, CancellationToken cancellationToken)
+    {
+        if (!Identifiers.IsValid(organisationId) || !Identifiers.IsValid(importId))
+        {
+            LogIgnored(_logger, organisationId, importId);
+            return;
+        }
+
+        var current = await LoadAsync(organisationId, importId, cancellationToken);
+        if (current is null)
+        {
+            LogIgnored(_logger, organisationId, importId);
+            return;
+        }
+
+        var started = await BeginAsync(organisationId, current, cancellationToken);
+        if (started is null)
+        {
+            return;
+        }
+
+        var run = new ImportRun(this, organisationId, started.Value, started.ETag);
+        try
+        {
+            await run.ReadAsync(content, cancellationToken);
+        }
+        catch (StatementFormatException exception)
+        {
+            await FailAsync(organisationId, run, FailureOf(exception.Issue), cancellationToken);
+            return;
+        }
+        catch (ImportFailedException exception)
+        {
+            await FailAsync(organisationId, run, exception.Failure, cancellationToken);
+            return;
+        }
+
+        await CompleteAsync(organisationId, run, cancellationToken);
+    }
+
+    /// <summary>Turns a reader issue into the failure shown to users.</summary>
+    public static BankImportFailure FailureOf(StatementIssue issue) => new(issue.Code)
+    {
+        LineNumber = issue.LineNumber,
+        LinePosition = issue.LinePosition,
+        ElementPath = issue.ElementPath,
+        Value = issue.Value,
+    };
+
+    private async Task<Versioned<BankImport>?> LoadAsync(string organisationId, string importId, CancellationToken cancellationToken)
+    {
+        var current = await _imports.GetAsync(organisationId, importId, cancellationToken);
+        if (current is not null)
+        {
+            return current;
+        }
+
+        // The upload stores the file before the record; a process that stopped in between left
+        // only the file, whose metadata holds everything the record needs.
+        var metadata = await _files.GetMetadataAsync(organisationId, importId, cancellationToken);
+        if (metadata is null)
+        {
+            return null;
+        }
+
+        LogRecordRebuilt(_logger, organisationId, importId);
+        return await _imports.AddAsync(organisationId, BankStatementUploadService.NewImport(importId, metadata, size: 0), cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the import for this attempt: from received, or from an attempt whose lease has
+    /// passed. Returns null when there is nothing to do.
+    /// </summary>
+    private async Task<Versioned<BankImport>?> BeginAsync(string organisationId, Versioned<BankImport> current, CancellationToken cancellationToken)
+    {
+        var waitUntil = _clock.GetUtcNow() + (_options.ProcessingLease * 2);
+        while (true)
+        {
+            var import = current.Value;
+            var now = _clock.GetUtcNow();
+            if (import.Status is BankImportStatus.Processed or BankImportStatus.Failed)
+            {
+                LogAlreadyDone(_logger, organisationId, import.Id, import.Status);
+                return null;
+            }
+
+            if (import.Status == BankImportStatus.Processing && import.LeaseUntil > now)
+            {
+                if (now > waitUntil)
+                {
+                    // The other attempt keeps renewing its lease, so it is alive and finishes the import.
+                    LogHeldByOther(_logger, organisationId, import.Id);
+                    return null;
+                }
+
+                var delay = import.LeaseUntil.Value - now;
+                await Task.Delay(delay < TimeSpan.FromSeconds(2) ? delay : TimeSpan.FromSeconds(2), _clock, cancellationToken);
+                current = await _imports.GetAsync(organisationId, import.Id, cancellationToken) ?? current;
+                continue;
+            }
+
+            var takeOver = import.Status == BankImportStatus.Processing;
+            var claimed = import with
+            {
+                Status = BankImportStatus.Processing,
+                Attempt = import.Attempt + 1,
+                LeaseUntil = now + _options.ProcessingLease,
+            };
+            try
+            {
+                var saved = await _imports.SaveAsync(organisationId, claimed, current.ETag, cancellationToken);
+                if (takeOver)
+                {
+                    LogTakenOver(_logger, organisationId, import.Id, claimed.Attempt);
+                    await _imports.CleanupAsync(organisationId, import.Id, cancellationToken);
+                }
+
+                return saved;
+            }
+            catch (ProblemException problem) when (problem.Kind == ProblemKind.PreconditionFailed)
+            {
+                current = await _imports.GetAsync(organisationId, import.Id, cancellationToken) ?? current;
+            }
+        }
+    }
+
+    private async Task CompleteAsync(string organisationId, ImportRun run, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var processed = run.Import with
+        {
+            Status = BankImportStatus.Processed,
+            LeaseUntil = null,
+            CompletedAt = now,
+        };
+        var envelope = MessageEnvelope.Create(
+            BankStatementImported.MessageIdFor(processed.Id),
+            BankStatementImported.MessageType,
+            organisationId,
+            CorrelationContext.CurrentOrNew(),
+            now,
+            new BankStatementImported(processed.Id));
+        var message = new OutboxMessage(QueueNames.BankStatementImported, envelope);
+        var audit = Audit.Entry(BankingActors.System, now, "bank-statement.imported", "bank-statement", processed.Id, new Dictionary<string, string?>
+        {
+            ["statements"] = processed.Statements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["transactions"] = processed.TransactionCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["skipped"] = processed.SkippedTransactionCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var accounts = await AdvancedAccountsAsync(organisationId, run, cancellationToken);
+            try
+            {
+                await _imports.CompleteAsync(organisationId, processed, run.ETag, accounts, message, audit, cancellationToken);
+                break;
+            }
+            catch (ProblemException problem) when (problem.Kind == ProblemKind.PreconditionFailed && attempt < CompleteAttempts)
+            {
+                // Either a concurrent import moved an account on (read it again and retry) or
+                // another attempt took this import over (then this one must stop).
+                var stored = await _imports.GetAsync(organisationId, processed.Id, cancellationToken);
+                if (stored is null || stored.ETag != run.ETag)
+                {
+                    throw;
+                }
+            }
+        }
+
+        await _outbox.PublishCommittedAsync(organisationId, [message], cancellationToken);
+        LogProcessed(_logger, organisationId, processed.Id, processed.Statements.Count, processed.TransactionCount, processed.SkippedTransactionCount);
+    }
+
+    private async Task<IReadOnlyList<Versioned<BankAccount>>> AdvancedAccountsAsync(string organisationId, ImportRun run, CancellationToken cancellationToken)
+    {
+        var changed = new List<Versioned<BankAccount>>();
+        foreach (var (accountId, position) in run.NewestPositions)
+        {
+            var account = await _accountStore.GetAsync(organisationId, accountId, cancellationToken);
+            if (account is null || (account.Value.LastStatement is { } last && !last.IsOlderThan(position)))
+            {
+                continue;
+            }
+
+            changed.Add(account with { Value = account.Value with { LastStatement = position } });
+        }
+
+        return changed;
+    }
+
+    private async Task FailAsync(string organisationId, ImportRun run, BankImportFailure failure, CancellationToken cancellationToken)
+    {
+        await _imports.CleanupAsync(organisationId, run.Import.Id, cancellationToken);
+        var failed = run.Import with
+        {
+            Status = BankImportStatus.Failed,
+            LeaseUntil = null,
+            CompletedAt = _clock.GetUtcNow(),
+            Failure = failure,
+            Statements = [],
+            TransactionCount = 0,
+            SkippedTransactionCount = 0,
+        };
+        await _imports.SaveAsync(organisationId, failed, run.ETag, cancellationToken);
+        LogFailed(_logger, organisationId, failed.Id, failure.Code, failure.LineNumber, failure.EarlierImportId);
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Statement file {ImportId} of organisation {OrganisationId} has no import record or file metadata; ignored")]
+    private static partial void LogIgnored(ILogger logger, string organisationId, string importId);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Import {ImportId} of organisation {OrganisationId} is already {Status}; nothing to do")]
+    private static partial void LogAlreadyDone(ILogger logger, string organisationId, string importId, BankImportStatus status);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Import {ImportId} of organisation {OrganisationId} is held by a live attempt; leaving it to that attempt")]
+    private static partial void LogHeldByOther(ILogger logger, string organisationId, string importId);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Import {ImportId} of organisation {OrganisationId} taken over by attempt {Attempt} after an earlier attempt stopped")]
+    private static partial void LogTakenOver(ILogger logger, string organisationId, string importId, int attempt);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Information, Message = "Import {ImportId} of organisation {OrganisationId} processed: {Statements} statements, {Transactions} transactions stored, {Skipped} already held")]
+    private static partial void LogProcessed(ILogger logger, string organisationId, string importId, int statements, int transactions, int skipped);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Import {ImportId} of organisation {OrganisationId} failed with {Code} at line {LineNumber}; earlier import {EarlierImportId}")]
+    private static partial void LogFailed(ILogger logger, string organisationId, string importId, string code, int? lineNumber, string? earlierImportId);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Import record {ImportId} of organisation {OrganisationId} was missing; rebuilt from the file's metadata")]
+    private static partial void LogRecordRebuilt(ILogger logger, string organisationId, string importId);
+
+    /// <summary>The state of one attempt at reading an import.</summary>
+    private sealed class ImportRun
+    {
+        // Two rows per transaction (the transaction and its key) plus the import record fit 100 operations.
+        private const int StageBatchSize = 49;
+
+        private readonly BankStatementImportStep _step;
+        private readonly string _organisationId;
+        private readonly List<StatementTransaction> _batch = [];
+        private readonly List<ImportedStatement> _statements = [];
+        private readonly List<ImportWarning> _warnings = [];
+        private readonly Dictionary<(string AccountId, DateOnly? Date, bool FilesOnly), Dictionary<string, int>> _storedKeys = [];
+        private readonly Dictionary<string, StatementPosition> _positions = new(StringComparer.Ordinal);
+        private StatementHeader? _header;
+        private Versioned<BankAccount>? _account;
+        private int _position;
+        private int _statementStored;
+        private int _statementSkipped;
+        private int _stored;
+        private int _skipped;
+
+        public ImportRun(BankStatementImportStep step, string organisationId, BankImport import, string etag)
+        {
+            _step = step;
+            _organisationId = organisationId;
+            Import = import;
+            ETag = etag;
+        }
+
+        public BankImport Import { get; private set; }
+
+        public string ETag { get; private set; }
+
+        public IReadOnlyDictionary<string, StatementPosition> NewestPositions => _positions;
+
+        public async Task ReadAsync(Stream content, CancellationToken cancellationToken)
+        {
+            if (Import.Format == BankImportFormat.Webhook)
+            {
+                await ReadPushAsync(content, cancellationToken);
+            }
+            else
+            {
+                var options = new StatementReaderOptions
+                {
+                    Validation = Import.Validation == ImportValidation.Lenient ? StatementValidation.Lenient : StatementValidation.Strict,
+                };
+                await foreach (var element in BankStatementReader.ReadAsync(content, options, cancellationToken))
+                {
+                    switch (element)
+                    {
+                        case StatementHeader header:
+                            await StartStatementAsync(header, cancellationToken);
+                            break;
+                        case BankTransaction transaction:
+                            await AddTransactionAsync(transaction, externalId: null, cancellationToken);
+                            break;
+                        case StatementSummary summary:
+                            await EndStatementAsync(summary, claim: true, cancellationToken);
+                            break;
+                    }
+                }
+            }
+
+            await FlushAsync(cancellationToken);
+            Import = Import with
+            {
+                Statements = [.. _statements],
+                Warnings = [.. _warnings],
+                TransactionCount = _stored,
+                SkippedTransactionCount = _skipped,
+            };
+        }
+
+        private async Task ReadPushAsync(Stream content, CancellationToken cancellationToken)
+        {
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            var (push, _) = BankWebhookPush.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            if (push is null)
+            {
+                throw new ImportFailedException(new BankImportFailure(BankingErrorCodes.InvalidPush));
+            }
+
+            var header = new StatementHeader
+            {
+                Format = StatementFormat.Unknown,
+                FormatVersion = "webhook",
+                StatementIndex = 0,
+                AccountId = push.Iban.Value,
+                AccountIban = push.Iban,
+                Currency = push.Currency,
+                MessageId = push.Id,
+            };
+            await StartStatementAsync(header, cancellationToken);
+
+            // The sender's ids decide which pushed transactions are new; content keys would take
+            // two equal payments of one day for one.
+            var known = await _step._imports.FindStoredExternalIdsAsync(
+                _organisationId, _account!.Value.Id, push.Transactions.Select(transaction => transaction.Id).ToList(), cancellationToken);
+            var sequence = 0;
+            foreach (var pushed in push.Transactions)
+            {
+                sequence++;
+                if (known.Contains(pushed.Id))
+                {
+                    Skip();
+                    continue;
+                }
+
+                await AddTransactionAsync(push.ToBankTransaction(pushed, sequence), pushed.Id, cancellationToken);
+            }
+
+            await EndStatementAsync(null, claim: false, cancellationToken);
+        }
+
+        private async Task StartStatementAsync(StatementHeader header, CancellationToken cancellationToken)
+        {
+            if (header.Format != StatementFormat.Unknown && Import.Format == BankImportFormat.Unknown)
+            {
+                Import = Import with { Format = header.Format == StatementFormat.Coda ? BankImportFormat.Coda : BankImportFormat.Camt053 };
+            }
+
+            var failure = new BankImportFailure(BankingErrorCodes.UnknownAccount)
+            {
+                LineNumber = header.LineNumber,
+                StatementIndex = header.StatementIndex,
+                Value = header.AccountIban?.ToPrinted() ?? header.AccountId,
+            };
+            if (header.AccountIban is not { } iban)
+            {
+                throw new ImportFailedException(failure);
+            }
+
+            _account = await _step._accounts.FindAsync(_organisationId, iban, cancellationToken) ?? throw new ImportFailedException(failure);
+            if (!string.Equals(_account.Value.Currency, header.Currency, StringComparison.Ordinal))
+            {
+                throw new ImportFailedException(new BankImportFailure(BankingErrorCodes.CurrencyMismatch)
+                {
+                    LineNumber = header.LineNumber,
+                    StatementIndex = header.StatementIndex,
+                    Value = header.Currency,
+                });
+            }
+
+            _header = header;
+            _statementStored = 0;
+            _statementSkipped = 0;
+        }
+
+        private async Task AddTransactionAsync(BankTransaction transaction, string? externalId, CancellationToken cancellationToken)
+        {
+            var accountId = _account!.Value.Id;
+            var stored = await StoredKeysAsync(accountId, transaction.BookingDate, externalId is not null, cancellationToken);
+            _position++;
+            if (stored.TryGetValue(transaction.Key.Value, out var count) && count > 0)
+            {
+                // An earlier import holds this transaction: each stored copy covers one new copy.
+                stored[transaction.Key.Value] = count - 1;
+                Skip();
+                return;
+            }
+
+            _batch.Add(ToStored(transaction, StatementTransaction.IdFor(Import.Id, _position), accountId, externalId));
+            _statementStored++;
+            _stored++;
+            if (_batch.Count >= StageBatchSize)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+
+        private void Skip()
+        {
+            _statementSkipped++;
+            _skipped++;
+        }
+
+        private async Task EndStatementAsync(StatementSummary? summary, bool claim, CancellationToken cancellationToken)
+        {
+            var header = _header!;
+            if (summary is not null)
+            {
+                _warnings.AddRange(summary.Warnings.Select(issue => new ImportWarning(issue.Code, header.StatementIndex, issue.LineNumber, issue.ElementPath, issue.Value)));
+            }
+
+            if (claim && summary is not null)
+            {
+                var conflict = await _step._imports.ClaimStatementAsync(_organisationId, Import.Id, summary.Key.Value, summary.ContentFingerprint, cancellationToken);
+                if (conflict is not null)
+                {
+                    throw new ImportFailedException(new BankImportFailure(BankingErrorCodes.DuplicateStatement)
+                    {
+                        LineNumber = header.LineNumber,
+                        StatementIndex = header.StatementIndex,
+                        Value = (header.ElectronicSequenceNumber ?? header.SequenceNumber)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        EarlierImportId = conflict.ImportId,
+                        SameContent = conflict.SameContent,
+                    });
+                }
+            }
+
+            var account = _account!.Value;
+            var sequence = header.ElectronicSequenceNumber ?? header.SequenceNumber;
+            var closing = summary?.ClosingBalance;
+            _statements.Add(new ImportedStatement(
+                header.StatementIndex,
+                account.Id,
+                account.Iban,
+                header.Currency,
+                sequence,
+                header.OpeningBalance?.Amount,
+                closing?.Amount,
+                header.OpeningBalance?.Date,
+                closing?.Date,
+                _statementStored,
+                _statementSkipped,
+                header.IsSeparateApplication));
+
+            // Extracts (separate applications) and pushes carry no balance of the account.
+            if (!header.IsSeparateApplication && closing is not null)
+            {
+                var position = new StatementPosition(sequence, closing.Amount, closing.Date, Import.Id);
+                if (!_positions.TryGetValue(account.Id, out var newest) || newest.IsOlderThan(position))
+                {
+                    _positions[account.Id] = position;
+                }
+            }
+
+            _header = null;
+        }
+
+        // A pushed transaction is compared by content with transactions from files only: between
+        // pushes the sender's ids decide, because two equal payments of one day share a content key.
+        private async Task<Dictionary<string, int>> StoredKeysAsync(string accountId, DateOnly? date, bool pushed, CancellationToken cancellationToken)
+        {
+            if (!_storedKeys.TryGetValue((accountId, date, pushed), out var keys))
+            {
+                var counts = await _step._imports.CountStoredKeysAsync(_organisationId, accountId, date, filesOnly: pushed, cancellationToken);
+                keys = new Dictionary<string, int>(counts, StringComparer.Ordinal);
+                _storedKeys[(accountId, date, pushed)] = keys;
+            }
+
+            return keys;
+        }
+
+        private async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_batch.Count == 0)
+            {
+                return;
+            }
+
+            Import = Import with { LeaseUntil = _step._clock.GetUtcNow() + _step._options.ProcessingLease };
+            ETag = await _step._imports.StageAsync(_organisationId, Import, ETag, [.. _batch], cancellationToken);
+            _batch.Clear();
+        }
+
+        private static StatementTransaction ToStored(BankTransaction transaction, string id, string accountId, string? externalId)
+        {
+            var units = transaction.ToBankPayments(id)
+                .Select(payment => new PaymentUnit(payment.Id, payment.Amount, payment.StructuredCommunication, payment.Text, payment.CounterpartyName, payment.CounterpartyIban))
+                .ToList();
+            var communication = string.Join(' ', new[] { transaction.FreeCommunication, transaction.AdditionalInformation }.Where(part => !string.IsNullOrWhiteSpace(part)));
+            return new StatementTransaction
+            {
+                Id = id,
+                ImportId = id[..32],
+                AccountId = accountId,
+                StatementIndex = transaction.StatementIndex,
+                Amount = transaction.Amount,
+                Currency = transaction.Currency,
+                ValueDate = transaction.ValueDate,
+                BookingDate = transaction.BookingDate,
+                StructuredCommunication = transaction.StructuredCommunication,
+                StructuredReference = transaction.StructuredCommunication is null ? transaction.StructuredReference : null,
+                Communication = communication.Length == 0 ? null : communication,
+                CounterpartyName = transaction.CounterpartyName,
+                CounterpartyIban = transaction.CounterpartyIban,
+                CounterpartyAccount = transaction.CounterpartyIban is null ? transaction.CounterpartyAccount : null,
+                EndToEndId = transaction.EndToEndId,
+                TransactionCode = transaction.TransactionCode?.ToString() is { Length: > 0 } code ? code : null,
+                ExternalId = externalId,
+                Key = transaction.Key.Value,
+                Units = units,
+            };
+        }
+    }
+}
