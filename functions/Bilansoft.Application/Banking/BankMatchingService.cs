@@ -288,9 +288,11 @@ public sealed partial class BankMatchingService
     private static string RegistrationId(string matchId, int index) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{matchId}-{index:D2}");
 
-    // The allocator names requests "requests[i]"; the API calls them "allocations[i]".
-    private static RuleViolation ToRequestPath(RuleViolation violation) =>
-        violation with { Path = violation.Path.Replace("requests", "allocations", StringComparison.Ordinal) };
+    // The allocator names requests "requests[i].openItemId"; the API calls them "allocations[i].invoiceId".
+    private static RuleViolation ToRequestPath(RuleViolation violation) => violation with
+    {
+        Path = violation.Path.Replace("requests", "allocations", StringComparison.Ordinal).Replace(".openItemId", ".invoiceId", StringComparison.Ordinal),
+    };
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Import {ImportId} of organisation {OrganisationId} is not processed; the match step skipped it")]
     private static partial void LogNotProcessed(ILogger logger, string organisationId, string importId);

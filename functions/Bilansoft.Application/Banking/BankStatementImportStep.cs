@@ -279,8 +279,8 @@ public sealed partial class BankStatementImportStep
     /// <summary>The state of one attempt at reading an import.</summary>
     private sealed class ImportRun
     {
-        // Two rows per transaction (the transaction and its key) plus the import record fit 100 operations.
-        private const int StageBatchSize = 49;
+        // Transactions handed to the store at once; the store splits them into groups of at most 100 operations.
+        private const int StageBatchSize = 200;
 
         private readonly BankStatementImportStep _step;
         private readonly string _organisationId;
@@ -289,6 +289,7 @@ public sealed partial class BankStatementImportStep
         private readonly List<ImportWarning> _warnings = [];
         private readonly Dictionary<(string AccountId, DateOnly? Date, bool FilesOnly), Dictionary<string, int>> _storedKeys = [];
         private readonly Dictionary<string, StatementPosition> _positions = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _accountsToMark = new(StringComparer.Ordinal);
         private StatementHeader? _header;
         private Versioned<BankAccount>? _account;
         private int _position;
@@ -421,6 +422,7 @@ public sealed partial class BankStatementImportStep
                 });
             }
 
+            _accountsToMark.Add(_account.Value.Id);
             _header = header;
             _statementStored = 0;
             _statementSkipped = 0;
@@ -524,14 +526,15 @@ public sealed partial class BankStatementImportStep
 
         private async Task FlushAsync(CancellationToken cancellationToken)
         {
-            if (_batch.Count == 0)
+            if (_batch.Count == 0 && _accountsToMark.Count == 0)
             {
                 return;
             }
 
             Import = Import with { LeaseUntil = _step._clock.GetUtcNow() + _step._options.ProcessingLease };
-            ETag = await _step._imports.StageAsync(_organisationId, Import, ETag, [.. _batch], cancellationToken);
+            ETag = await _step._imports.StageAsync(_organisationId, Import, ETag, [.. _batch], [.. _accountsToMark], cancellationToken);
             _batch.Clear();
+            _accountsToMark.Clear();
         }
 
         private static StatementTransaction ToStored(BankTransaction transaction, string id, string accountId, string? externalId)

@@ -52,9 +52,16 @@ public interface IBankImportStore
     /// Writes staged transactions and statement rows in entity-group transactions of at most 100
     /// operations, each one also replacing the import record (to renew its lease) under its ETag.
     /// Returns the import record's new ETag.
+    /// The accounts in <paramref name="accountIds"/> are marked as having statements of the import.
     /// </summary>
     /// <exception cref="Errors.ProblemException">Precondition failed when another attempt took the import over.</exception>
-    Task<string> StageAsync(string organisationId, BankImport import, string etag, IReadOnlyList<StatementTransaction> transactions, CancellationToken cancellationToken);
+    Task<string> StageAsync(
+        string organisationId,
+        BankImport import,
+        string etag,
+        IReadOnlyList<StatementTransaction> transactions,
+        IReadOnlyCollection<string> accountIds,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts the content keys of transactions of one account and booking date that processed
