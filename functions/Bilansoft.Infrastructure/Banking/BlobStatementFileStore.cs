@@ -49,7 +49,8 @@ public sealed class BlobStatementFileStore : IStatementFileStore
         }
         catch (Exception exception) when (limited.Exceeded && exception is not OperationCanceledException)
         {
-            // Staged blocks that were never committed are discarded by the storage service.
+            // NOTE: blocks staged before the limit was reached stay as an uncommitted blob, which
+            // no listing or trigger sees and the storage service discards after a week.
             throw new ProblemException(ProblemKind.PayloadTooLarge, ErrorCodes.PayloadTooLarge, new Dictionary<string, object?>
             {
                 ["size"] = limited.BytesRead,

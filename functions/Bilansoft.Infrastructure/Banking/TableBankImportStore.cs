@@ -162,7 +162,7 @@ public sealed class TableBankImportStore : IBankImportStore
         var table = await TableAsync(cancellationToken);
         var deletes = new List<TableTransactionAction>();
         var transactionPrefix = RowKeys.For(BankingRows.TransactionKind, importId) + RowKeys.Separator;
-        await foreach (var row in table.QueryAsync<TableEntity>(BankingRows.PrefixFilter(organisationId, transactionPrefix), select: ["IndexKey", "PushKey"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(BankingRows.PrefixFilter(organisationId, transactionPrefix), select: ["RowKey", "IndexKey", "PushKey"], cancellationToken: cancellationToken))
         {
             deletes.Add(Delete(organisationId, row.RowKey));
             deletes.Add(Delete(organisationId, row.GetString("IndexKey")));
@@ -177,7 +177,7 @@ public sealed class TableBankImportStore : IBankImportStore
         {
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {organisationId} and RowKey ge {RowKeys.RangeStart(kind)} and RowKey lt {RowKeys.RangeEnd(kind)} and ImportId eq {importId}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["ImportId"], cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ImportId"], cancellationToken: cancellationToken))
             {
                 deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(organisationId, row.RowKey), row.ETag));
             }
