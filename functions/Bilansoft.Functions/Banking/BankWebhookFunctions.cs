@@ -13,7 +13,8 @@ namespace Bilansoft.Functions.Banking;
 /// <summary>
 /// <c>POST /api/webhooks/bank/{orgId}</c>: transactions pushed by a bank or aggregator, signed
 /// with the organisation's secret of source <c>bank</c>. No bearer token: the signature is the
-/// authentication.
+/// authentication. The route parameter is named <c>organisationId</c>, not <c>orgId</c>, because
+/// <c>orgId</c> marks the routes that need a member's token and permission.
 /// </summary>
 public sealed class BankWebhookFunctions
 {
@@ -35,13 +36,13 @@ public sealed class BankWebhookFunctions
     [Function("ReceiveBankWebhook")]
     [AllowAnonymous]
     public async Task<IActionResult> ReceiveAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/bank/{orgId}")] HttpRequest request,
-        string orgId,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/bank/{organisationId}")] HttpRequest request,
+        string organisationId,
         CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsValid(orgId))
+        if (!Identifiers.IsValid(organisationId))
         {
-            throw ProblemException.NotFound("organisation", orgId);
+            throw ProblemException.NotFound("organisation", organisationId);
         }
 
         var body = await RawBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
@@ -49,7 +50,7 @@ public sealed class BankWebhookFunctions
             new WebhookDelivery
             {
                 Source = Source,
-                OrganisationId = orgId,
+                OrganisationId = organisationId,
                 SignatureHeader = request.Headers[WebhookSignature.HeaderName].ToString(),
                 Body = body,
                 EventId = BankWebhookPush.TryReadId(body),
@@ -70,9 +71,9 @@ public sealed class BankWebhookFunctions
 
         try
         {
-            var import = await _uploads.ReceivePushAsync(orgId, body, cancellationToken);
+            var import = await _uploads.ReceivePushAsync(organisationId, body, cancellationToken);
             return new AcceptedResult(
-                $"/api/orgs/{orgId}/bank-statements/{import.Value.Id}",
+                $"/api/orgs/{organisationId}/bank-statements/{import.Value.Id}",
                 new BankImportAcceptedResponse(import.Value.Id, import.Value.Status));
         }
         catch
