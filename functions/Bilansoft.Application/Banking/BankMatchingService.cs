@@ -45,7 +45,7 @@ public sealed partial class BankMatchingService
     /// <summary>
     /// The match step: books every payment that quotes an open invoice's structured communication
     /// and stores suggestions for the others. Only transactions still pending are handled, so a
-    /// run after a crash picks up where the last one stopped; registration ids are fixed per
+    /// run after a crash picks up where the last one stopped. Registration ids are fixed per
     /// transaction, so a payment registered just before a crash is not booked twice.
     /// </summary>
     public async Task RunAsync(string organisationId, string importId, CancellationToken cancellationToken)

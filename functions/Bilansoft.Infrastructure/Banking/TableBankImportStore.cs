@@ -15,8 +15,8 @@ namespace Bilansoft.Infrastructure.Banking;
 /// <summary>
 /// Imports in the organisation table. Rows of an import (<c>banktx|</c>, <c>banktxkey|</c>,
 /// <c>bankpushtx|</c>, <c>bankaccountimport|</c> and the claims) are written while it is
-/// processing and count only once <c>bankimport|{id}</c> says processed; every read that crosses
-/// imports checks that status.
+/// processing and count only once the status in <c>bankimport|{id}</c> is processed. Every read
+/// that crosses imports checks that status.
 /// </summary>
 public sealed class TableBankImportStore : IBankImportStore
 {
@@ -330,7 +330,7 @@ public sealed class TableBankImportStore : IBankImportStore
         return response.Value[^1].Headers.ETag?.ToString() ?? string.Empty;
     }
 
-    /// <summary>Claims a row for the import; returns the id of another import that holds it, or null.</summary>
+    /// <summary>Claims a row for the import. Returns the id of another live or processed import that claimed it first, or null.</summary>
     private static async Task<string?> ClaimAsync(TableClient table, string organisationId, string rowKey, string importId, CancellationToken cancellationToken)
     {
         var statuses = new Dictionary<string, BankImportStatus?>(StringComparer.Ordinal);

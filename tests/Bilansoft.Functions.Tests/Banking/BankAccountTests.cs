@@ -113,8 +113,8 @@ public sealed class BankAccountTests : IClassFixture<HostFixture>
         using var response = await owner.Client.DeleteAsync($"api/orgs/{organisation}/bank-accounts/{id}");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        using var gone = await owner.Client.GetAsync($"api/orgs/{organisation}/bank-accounts/{id}");
-        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using var deleted = await owner.Client.GetAsync($"api/orgs/{organisation}/bank-accounts/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
     }
 
     [Fact]

@@ -23,12 +23,12 @@ public static class BankingApi
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
 
         // Like browsers and curl for large bodies, the client waits for the server before sending,
-        // so a rejected upload is answered instead of cut off.
+        // so a rejected upload gets its response instead of a broken connection.
         request.Headers.ExpectContinue = true;
         return await session.Client.SendAsync(request);
     }
 
-    /// <summary>Uploads a file and returns the import id from the 202 answer.</summary>
+    /// <summary>Uploads a file and returns the import id from the 202 response.</summary>
     public static async Task<string> UploadAcceptedAsync(ApiSession session, string organisationId, byte[] content, string fileName = "statement.cod", string? query = null)
     {
         using var response = await UploadAsync(session, organisationId, content, fileName, query);
