@@ -21,6 +21,8 @@ public sealed class BankAccountFunctions
     }
 
     [Function("CreateBankAccount")]
+    [AcceptsJson(typeof(BankAccountRequest))]
+    [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.BankAccountsManage)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/bank-accounts")] HttpRequest request,
@@ -39,6 +41,7 @@ public sealed class BankAccountFunctions
     }
 
     [Function("ListBankAccounts")]
+    [ProducesResponseType(typeof(IReadOnlyList<BankAccountResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/bank-accounts")] HttpRequest request,
@@ -51,6 +54,7 @@ public sealed class BankAccountFunctions
     }
 
     [Function("GetBankAccount")]
+    [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/bank-accounts/{accountId}")] HttpRequest request,
@@ -64,6 +68,8 @@ public sealed class BankAccountFunctions
     }
 
     [Function("UpdateBankAccount")]
+    [AcceptsJson(typeof(BankAccountRequest))]
+    [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankAccountsManage)]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/bank-accounts/{accountId}")] HttpRequest request,
@@ -79,6 +85,7 @@ public sealed class BankAccountFunctions
     }
 
     [Function("DeleteBankAccount")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [RequiresPermission(Permission.BankAccountsManage)]
     public async Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/bank-accounts/{accountId}")] HttpRequest request,

@@ -45,6 +45,8 @@ public sealed class BankStatementFunctions
     /// and trailer checks as warnings.
     /// </summary>
     [Function("UploadBankStatement")]
+    [AcceptsFile("application/octet-stream", "multipart/form-data")]
+    [ProducesResponseType(typeof(BankImportAcceptedResponse), StatusCodes.Status202Accepted)]
     [RequiresPermission(Permission.PaymentsManage)]
     public async Task<IActionResult> UploadAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/bank-statements")] HttpRequest request,
@@ -75,6 +77,7 @@ public sealed class BankStatementFunctions
     }
 
     [Function("ListBankStatements")]
+    [ProducesResponseType(typeof(BankImportPageResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/bank-statements")] HttpRequest request,
@@ -88,6 +91,7 @@ public sealed class BankStatementFunctions
     }
 
     [Function("GetBankStatement")]
+    [ProducesResponseType(typeof(BankImportResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/bank-statements/{importId}")] HttpRequest request,
@@ -101,7 +105,7 @@ public sealed class BankStatementFunctions
     }
 
     /// <summary>The parse step: runs for every new file under the upload path.</summary>
-    [Function("ImportBankStatement")]
+    [Function("ParseBankStatement")]
     public Task ImportAsync(
         [BlobTrigger(UploadPath, Connection = "Storage", Source = BlobTriggerSource.EventGrid)] Stream content,
         string orgId,

@@ -24,6 +24,7 @@ public sealed class BankTransactionFunctions
 
     /// <summary>Lists transactions, newest import first; <c>?status=unmatched</c> (or matched, suggested, pending) filters.</summary>
     [Function("ListBankTransactions")]
+    [ProducesResponseType(typeof(BankTransactionPageResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/bank-transactions")] HttpRequest request,
@@ -37,6 +38,7 @@ public sealed class BankTransactionFunctions
     }
 
     [Function("GetBankTransaction")]
+    [ProducesResponseType(typeof(BankTransactionResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/bank-transactions/{transactionId}")] HttpRequest request,
@@ -51,6 +53,8 @@ public sealed class BankTransactionFunctions
 
     /// <summary>Books amounts of the transaction on invoices: a suggestion confirmed, or a split.</summary>
     [Function("MatchBankTransaction")]
+    [AcceptsJson(typeof(MatchRequest))]
+    [ProducesResponseType(typeof(BankTransactionResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.PaymentsManage)]
     public Task<IActionResult> MatchAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/bank-transactions/{transactionId}/matches")] HttpRequest request,
@@ -71,6 +75,7 @@ public sealed class BankTransactionFunctions
 
     /// <summary>Undoes a match: its payments come off the invoices.</summary>
     [Function("UndoBankTransactionMatch")]
+    [ProducesResponseType(typeof(BankTransactionResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.PaymentsManage)]
     public async Task<IActionResult> UndoAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/bank-transactions/{transactionId}/matches/{matchId}")] HttpRequest request,

@@ -34,6 +34,9 @@ public sealed class BankWebhookFunctions
     }
 
     [Function("ReceiveBankWebhook")]
+    [AcceptsJson(typeof(BankWebhookPush))]
+    [ProducesResponseType(typeof(BankImportAcceptedResponse), StatusCodes.Status202Accepted)]
+    [ProducesResponseType(typeof(WebhookReplayResponse), StatusCodes.Status200OK)]
     [AllowAnonymous]
     public async Task<IActionResult> ReceiveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/bank/{organisationId}")] HttpRequest request,
