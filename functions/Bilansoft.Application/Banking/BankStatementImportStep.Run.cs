@@ -242,6 +242,8 @@ public sealed partial class BankStatementImportStep
 
         // A pushed transaction is compared by content with transactions from files only: between
         // pushes the sender's ids decide, because two equal payments of one day share a content key.
+        // NOTE: only processed imports count, so two overlapping files of one account that are
+        // processed at the same moment may both store the transactions they share.
         private async Task<Dictionary<string, int>> StoredKeysAsync(string accountId, DateOnly? date, bool pushed, CancellationToken cancellationToken)
         {
             if (!_storedKeys.TryGetValue((accountId, date, pushed), out var keys))

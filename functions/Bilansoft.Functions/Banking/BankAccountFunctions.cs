@@ -21,7 +21,6 @@ public sealed class BankAccountFunctions
     }
 
     [Function("CreateBankAccount")]
-    [AcceptsJson(typeof(BankAccountRequest))]
     [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.BankAccountsManage)]
     public Task<IActionResult> CreateAsync(
@@ -68,7 +67,6 @@ public sealed class BankAccountFunctions
     }
 
     [Function("UpdateBankAccount")]
-    [AcceptsJson(typeof(BankAccountRequest))]
     [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankAccountsManage)]
     public async Task<IActionResult> UpdateAsync(

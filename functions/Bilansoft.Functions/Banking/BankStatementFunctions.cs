@@ -45,7 +45,6 @@ public sealed class BankStatementFunctions
     /// and trailer checks as warnings.
     /// </summary>
     [Function("UploadBankStatement")]
-    [AcceptsFile("application/octet-stream", "multipart/form-data")]
     [ProducesResponseType(typeof(BankImportAcceptedResponse), StatusCodes.Status202Accepted)]
     [RequiresPermission(Permission.PaymentsManage)]
     public async Task<IActionResult> UploadAsync(

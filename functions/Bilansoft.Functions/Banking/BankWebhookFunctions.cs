@@ -34,7 +34,6 @@ public sealed class BankWebhookFunctions
     }
 
     [Function("ReceiveBankWebhook")]
-    [AcceptsJson(typeof(BankWebhookPush))]
     [ProducesResponseType(typeof(BankImportAcceptedResponse), StatusCodes.Status202Accepted)]
     [ProducesResponseType(typeof(WebhookReplayResponse), StatusCodes.Status200OK)]
     [AllowAnonymous]
