@@ -21,6 +21,7 @@ public sealed class BankAccountFunctions
     }
 
     [Function("CreateBankAccount")]
+    [AcceptsJson(typeof(BankAccountRequest))]
     [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.BankAccountsManage)]
     public Task<IActionResult> CreateAsync(
@@ -67,6 +68,7 @@ public sealed class BankAccountFunctions
     }
 
     [Function("UpdateBankAccount")]
+    [AcceptsJson(typeof(BankAccountRequest))]
     [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankAccountsManage)]
     public async Task<IActionResult> UpdateAsync(

@@ -53,6 +53,7 @@ public sealed class BankTransactionFunctions
 
     /// <summary>Books amounts of the transaction on invoices: a suggestion confirmed, or a split.</summary>
     [Function("MatchBankTransaction")]
+    [AcceptsJson(typeof(MatchRequest))]
     [ProducesResponseType(typeof(BankTransactionResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.PaymentsManage)]
     public Task<IActionResult> MatchAsync(
