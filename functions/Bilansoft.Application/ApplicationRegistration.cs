@@ -1,3 +1,4 @@
+using Bilansoft.Application.Banking;
 using Bilansoft.Application.Organisations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class ApplicationRegistration
         services.AddSingleton<OrganisationService>();
         services.AddSingleton<MembershipService>();
         services.AddSingleton<IInvitationMailer, InvitationMailer>();
+        services.AddBilansoftBanking(configuration);
         return services;
     }
 }

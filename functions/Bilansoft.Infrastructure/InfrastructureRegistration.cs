@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Bilansoft.Application.Messaging;
+using Bilansoft.Infrastructure.Banking;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Infrastructure.Organisations;
 using Bilansoft.Application.Platform;
@@ -36,6 +37,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<ILogoStore, BlobLogoStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddBilansoftOutbound(configuration);
+        services.AddBilansoftBankingStorage();
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))
         {
