@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Bilansoft.Application.Messaging;
+using Bilansoft.Infrastructure.Banking;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Infrastructure.Organisations;
 using Bilansoft.Application.Platform;
@@ -38,6 +39,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddBilansoftSalesStorage();
         services.AddBilansoftOutbound(configuration);
+        services.AddBilansoftBankingStorage();
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))
         {
