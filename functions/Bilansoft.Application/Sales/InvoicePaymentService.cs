@@ -41,7 +41,7 @@ public sealed class InvoicePaymentService
             SalesDocuments.CheckIfMatch(current, ifMatch);
             var paid = current.Value.Document.RecordPayment(payment).ValueOrThrow();
 
-            return await CommitAsync(access, current, paid, payment, undone: false, cancellationToken);
+            return await CommitAsync(access, current, paid, payment, undone: false, null, cancellationToken);
         }, cancellationToken);
         return (invoice, payment);
     }
@@ -61,11 +61,24 @@ public sealed class InvoicePaymentService
             }
 
             var unpaid = current.Value.Document.UndoPayment(payment.Id).ValueOrThrow();
-            return await CommitAsync(access, current, unpaid, payment, undone: true, cancellationToken);
+            return await CommitAsync(access, current, unpaid, payment, undone: true, null, cancellationToken);
         }, cancellationToken);
 
-    private async Task<Versioned<SalesDocumentRecord>> CommitAsync(
-        OrganisationAccess access, Versioned<SalesDocumentRecord> current, SalesDocument changed, InvoicePayment payment, bool undone, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits an invoice whose payment was recorded or removed, with its audit entry and the
+    /// <c>payment-registered</c> or <c>payment-undone</c> message, and publishes the message.
+    /// <paramref name="source"/> adds audit details that say where the payment came from, such as
+    /// the bank transaction.
+    /// </summary>
+    /// <exception cref="SalesConcurrencyException">The invoice changed since it was read.</exception>
+    internal async Task<Versioned<SalesDocumentRecord>> CommitAsync(
+        OrganisationAccess access,
+        Versioned<SalesDocumentRecord> current,
+        SalesDocument changed,
+        InvoicePayment payment,
+        bool undone,
+        IReadOnlyDictionary<string, string?>? source,
+        CancellationToken cancellationToken)
     {
         var now = _documents.Now;
         var record = current.Value with { Document = changed, UpdatedAt = now };
@@ -76,6 +89,11 @@ public sealed class InvoicePaymentService
             ["date"] = payment.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["status"] = changed.Status.ToString(),
         };
+        foreach (var (key, value) in source ?? new Dictionary<string, string?>())
+        {
+            details[key] = value;
+        }
+
         var commit = new SalesCommit
         {
             Writes = [new DocumentWrite(record, current)],

@@ -56,6 +56,22 @@ public static class SalesErrorCodes
     public const string DocumentImported = "document.imported";
 
     /// <summary>
+    /// Problem (409): a bank payment names an open item that is no sales invoice of the
+    /// organisation, such as a credit note, a purchase invoice or an unknown id; argument <c>id</c>.
+    /// </summary>
+    public const string BankPaymentNotSalesInvoice = "bank-payment.not-a-sales-invoice";
+
+    /// <summary>Problem (409): a bank payment is in another currency than the euro of the invoices; argument <c>currency</c>.</summary>
+    public const string BankPaymentCurrencyNotEuro = "bank-payment.currency-not-euro";
+
+    /// <summary>
+    /// Problem (409): a bank payment is more than the invoice still has due, because the invoice was
+    /// paid or credited after the bank transaction was matched; arguments <c>number</c>,
+    /// <c>amount</c> and <c>amountDue</c>.
+    /// </summary>
+    public const string BankPaymentExceedsAmountDue = "bank-payment.exceeds-amount-due";
+
+    /// <summary>
     /// Problem (409): the use case kept losing races with concurrent requests on the same rows and
     /// gave up; the client may retry.
     /// </summary>

@@ -74,6 +74,29 @@ public interface ISalesDocumentStore : ISalesDocumentReader
     Task<SalesDocumentId?> FindByStructuredCommunicationAsync(string organisationId, StructuredCommunication communication, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Links from bank payment registrations to the invoice payments they recorded. Undoing a match
+/// passes only the registration id, so the link is what finds the invoice and its payment.
+/// </summary>
+public interface IBankPaymentLinkStore
+{
+    /// <summary>Stores the link, replacing an earlier one with the same registration id.</summary>
+    Task SaveAsync(string organisationId, BankPaymentLink link, CancellationToken cancellationToken);
+
+    /// <summary>Reads the link of a registration, or null when there is none.</summary>
+    Task<BankPaymentLink?> GetAsync(string organisationId, string registrationId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the link of a registration; a missing link is not an error.</summary>
+    Task DeleteAsync(string organisationId, string registrationId, CancellationToken cancellationToken);
+}
+
+/// <summary>The invoice payment that a bank payment registration recorded.</summary>
+/// <param name="RegistrationId">The registration id the bank matching gave.</param>
+/// <param name="InvoiceId">The invoice paid.</param>
+/// <param name="PaymentId">The payment on the invoice, derived from the registration id.</param>
+/// <param name="BankTransactionId">The bank transaction the money came with.</param>
+public sealed record BankPaymentLink(string RegistrationId, SalesDocumentId InvoiceId, PaymentId PaymentId, string BankTransactionId);
+
 /// <summary>Numbering settings of an organisation.</summary>
 public interface INumberingStore
 {

@@ -1,3 +1,4 @@
+using Bilansoft.Application.Banking;
 using Bilansoft.Application.Catalog;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,11 @@ public static class SalesRegistration
         services.AddSingleton<SalesConversionService>();
         services.AddSingleton<InvoicePaymentService>();
         services.AddSingleton<ImportedInvoiceService>();
+
+        // The invoice side of bank matching. The banking registration adds its stand-ins only when
+        // these are missing, and a later registration wins anyway, so the order does not matter.
+        services.AddSingleton<IOpenItemSource, OpenInvoiceSource>();
+        services.AddSingleton<IPaymentRegistrar, BankPaymentRegistrar>();
         return services;
     }
 }

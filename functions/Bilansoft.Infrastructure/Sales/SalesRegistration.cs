@@ -17,6 +17,7 @@ public static class SalesRegistration
         services.AddSingleton<TableSalesDocumentStore>();
         services.AddSingleton<ISalesDocumentStore>(provider => provider.GetRequiredService<TableSalesDocumentStore>());
         services.AddSingleton<ISalesDocumentReader>(provider => provider.GetRequiredService<TableSalesDocumentStore>());
+        services.AddSingleton<IBankPaymentLinkStore, TableBankPaymentLinkStore>();
         return services;
     }
 }

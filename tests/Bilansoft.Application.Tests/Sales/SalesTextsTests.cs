@@ -17,6 +17,9 @@ public class SalesTextsTests
         SalesRuleCodes.PaymentDuplicate,
         SalesRuleCodes.CreditNoteInvoiceNotCreditable,
         SalesErrorCodes.DocumentImported,
+        SalesErrorCodes.BankPaymentNotSalesInvoice,
+        SalesErrorCodes.BankPaymentCurrencyNotEuro,
+        SalesErrorCodes.BankPaymentExceedsAmountDue,
         SalesErrorCodes.ConcurrentChange,
         CatalogErrorCodes.ProductCodeExists,
     ];
