@@ -40,7 +40,11 @@ public sealed record ImportedInvoiceResult(Versioned<SalesDocumentRecord> Invoic
 /// </summary>
 public sealed class ImportedInvoiceService
 {
-    private const int MaxNumberLength = 50;
+    /// <summary>Longest invoice number accepted, in characters.</summary>
+    public const int MaxNumberLength = 50;
+
+    /// <summary>Longest customer name accepted, in characters.</summary>
+    public const int MaxCustomerNameLength = 200;
 
     private readonly SalesDocuments _documents;
     private readonly CustomerService _customers;
@@ -118,7 +122,7 @@ public sealed class ImportedInvoiceService
 
         // An unknown customer id is reported on its own; the name is then not asked for as well.
         var name = customer?.Name ?? (string.IsNullOrWhiteSpace(input.CustomerId)
-            ? rules.Required(input.CustomerName, "customerName", 200)
+            ? rules.Required(input.CustomerName, "customerName", MaxCustomerNameLength)
             : input.CustomerName?.Trim() ?? string.Empty);
         if (input.IssueDate is null)
         {

@@ -49,6 +49,18 @@ public static class SalesErrorCodes
     public const string StructuredCommunicationInUse = "structured-communication-in-use";
 
     /// <summary>
+    /// Violation: a value of a CSV import row is longer than an imported invoice takes; arguments
+    /// <c>line</c>, <c>column</c>, <c>length</c> and <c>max</c>.
+    /// </summary>
+    public const string ImportValueTooLong = "invoice-import.value-too-long";
+
+    /// <summary>
+    /// Violation: the structured communication of a CSV import row is on a document already;
+    /// arguments <c>line</c> and <c>value</c>.
+    /// </summary>
+    public const string ImportStructuredCommunicationInUse = "invoice-import.structured-communication-in-use";
+
+    /// <summary>
     /// Problem (409): the invoice was imported from a previous tool, whose records contain its lines
     /// and VAT, so it is only paid here and never duplicated, merged or credited; argument
     /// <c>number</c>.

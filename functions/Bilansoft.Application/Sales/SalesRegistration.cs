@@ -33,6 +33,7 @@ public static class SalesRegistration
         services.AddSingleton<SalesConversionService>();
         services.AddSingleton<InvoicePaymentService>();
         services.AddSingleton<ImportedInvoiceService>();
+        services.AddSingleton<OpenInvoiceImportService>();
 
         // The invoice side of bank matching. The banking registration adds its stand-ins only when
         // these are missing, and a later registration wins anyway, so the order does not matter.

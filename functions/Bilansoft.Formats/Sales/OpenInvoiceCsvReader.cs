@@ -50,9 +50,15 @@ public sealed record OpenInvoiceCsvRow(
 /// <summary>What <see cref="OpenInvoiceCsvReader.Read"/> found in a file: its rows and every rule they break.</summary>
 /// <param name="Separator">The field separator detected.</param>
 /// <param name="Encoding">The text encoding detected: <c>utf-8</c>, <c>utf-16</c> or <c>windows-1252</c>.</param>
+/// <param name="Columns">The header name, as written in the file, of each field found.</param>
 /// <param name="Rows">The invoice rows, blank rows left out.</param>
 /// <param name="Violations">Every broken rule, in file order; empty when the file can be imported as it is.</param>
-public sealed record OpenInvoiceCsvFile(char Separator, string Encoding, IReadOnlyList<OpenInvoiceCsvRow> Rows, IReadOnlyList<RuleViolation> Violations);
+public sealed record OpenInvoiceCsvFile(
+    char Separator,
+    string Encoding,
+    IReadOnlyDictionary<OpenInvoiceCsvField, string> Columns,
+    IReadOnlyList<OpenInvoiceCsvRow> Rows,
+    IReadOnlyList<RuleViolation> Violations);
 
 /// <summary>
 /// Reads a CSV file of open invoices exported from a previous tool or a spreadsheet, the way Belgian
@@ -124,7 +130,7 @@ public static class OpenInvoiceCsvReader
         if (headerLine is null)
         {
             violations.Add(new RuleViolation(OpenInvoiceCsvCodes.EmptyFile, "file"));
-            return new OpenInvoiceCsvFile(separator, encoding, [], violations);
+            return new OpenInvoiceCsvFile(separator, encoding, new Dictionary<OpenInvoiceCsvField, string>(), [], violations);
         }
 
         var malformedLines = new HashSet<long>();
@@ -186,7 +192,8 @@ public static class OpenInvoiceCsvReader
             violations.Add(new RuleViolation(OpenInvoiceCsvCodes.NoRows, "rows"));
         }
 
-        return new OpenInvoiceCsvFile(separator, encoding, rows, violations);
+        var names = columns.ToDictionary(pair => pair.Key, pair => pair.Value.Name);
+        return new OpenInvoiceCsvFile(separator, encoding, names, rows, violations);
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public class SalesTextsTests
 
     public static TheoryData<string> ConflictCodes() => [.. ProblemCodes];
 
+    public static TheoryData<string> CsvImportCodes() => [.. Constants(typeof(Formats.Sales.OpenInvoiceCsvCodes))];
+
     [Theory]
     [MemberData(nameof(RuleCodes))]
     public void EveryDomainRule_HasAMessage(string code)
@@ -43,6 +45,26 @@ public class SalesTextsTests
     public void EveryApplicationRule_HasAMessage(string code)
     {
         Assert.True(ProblemTexts.HasViolation(code), $"No message for rule '{code}'.");
+    }
+
+    [Theory]
+    [MemberData(nameof(CsvImportCodes))]
+    public void EveryCsvImportRule_HasAMessage(string code)
+    {
+        Assert.True(ProblemTexts.HasViolation(code), $"No message for CSV import rule '{code}'.");
+    }
+
+    [Fact]
+    public void CsvImportMessage_NamesTheLine()
+    {
+        var violation = new RuleViolation(Formats.Sales.OpenInvoiceCsvCodes.InvalidDate, "rows[0].dueDate", new Dictionary<string, object?>
+        {
+            ["line"] = 3,
+            ["column"] = "échéance",
+            ["value"] = "31/02/2026",
+        });
+
+        Assert.Equal("Ligne 3 : '31/02/2026' dans la colonne 'échéance' n'est pas une date valide. Utilisez jj/mm/aaaa, jj-mm-aaaa ou aaaa-mm-jj.", ProblemTexts.Message(violation, Language.French));
     }
 
     [Theory]
