@@ -54,6 +54,9 @@ public static class SalesErrorCodes
     /// </summary>
     public const string ImportValueTooLong = "invoice-import.value-too-long";
 
+    /// <summary>Violation: a multipart/form-data import request has no file part; path <c>file</c>.</summary>
+    public const string ImportMissingFile = "invoice-import.missing-file";
+
     /// <summary>
     /// Violation: the structured communication of a CSV import row is on a document already;
     /// arguments <c>line</c> and <c>value</c>.

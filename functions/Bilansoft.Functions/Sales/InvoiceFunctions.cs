@@ -21,12 +21,14 @@ public sealed class InvoiceFunctions
     private readonly SalesEndpoints _endpoints;
     private readonly SalesConversionService _conversions;
     private readonly InvoicePaymentService _payments;
+    private readonly OpenInvoiceImportService _imports;
 
-    public InvoiceFunctions(SalesEndpoints endpoints, SalesConversionService conversions, InvoicePaymentService payments)
+    public InvoiceFunctions(SalesEndpoints endpoints, SalesConversionService conversions, InvoicePaymentService payments, OpenInvoiceImportService imports)
     {
         _endpoints = endpoints;
         _conversions = conversions;
         _payments = payments;
+        _imports = imports;
     }
 
     /// <summary>Creates a draft invoice.</summary>
@@ -162,6 +164,30 @@ public sealed class InvoiceFunctions
             var creditNote = await _conversions.CreateCreditNoteAsync(access, invoiceId, body?.ToInput() ?? new SalesDocumentInput(), ApiResults.IfMatch(request), cancellationToken);
 
             return _endpoints.Created(request, access.OrganisationId, creditNote);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Imports the open invoices of a previous tool from a CSV file of at most 1 MiB and 1,000
+    /// rows, sent as the body or as the first file part of multipart/form-data. All or nothing:
+    /// a file with errors answers 400 with every error and stores nothing. Invoices imported
+    /// before (same number) are returned as they are.
+    /// </summary>
+    [Function("ImportInvoices")]
+    [AcceptsFile("text/csv", "multipart/form-data")]
+    [ProducesResponseType(typeof(InvoiceImportResponse), StatusCodes.Status200OK)]
+    [RequiresPermission(Permission.SalesIssue)]
+    public Task<IActionResult> ImportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/import")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        _endpoints.PostAsync(request, context, async () =>
+        {
+            var access = context.GetAccess();
+            var content = await ImportFileBody.ReadAsync(request, OpenInvoiceImportService.MaxFileBytes, cancellationToken);
+
+            var result = await _imports.ImportAsync(access, content, cancellationToken);
+
+            return new OkObjectResult(InvoiceImportResponse.From(result));
         }, cancellationToken);
 
     /// <summary>Records a payment on an issued invoice.</summary>

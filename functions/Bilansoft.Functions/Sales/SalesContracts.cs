@@ -298,3 +298,25 @@ public sealed record NumberingRequest(SeriesResponse.Request? Invoices, SeriesRe
         DeliveryNotes = DeliveryNotes?.ToInput(),
     };
 }
+
+/// <summary>Response of <c>POST …/invoices/import</c>: how many invoices the file created, and every invoice of the file.</summary>
+/// <param name="Created">Invoices this request created.</param>
+/// <param name="AlreadyImported">Rows whose invoice number was imported before; they changed nothing.</param>
+/// <param name="Invoices">One entry per row, in file order.</param>
+public sealed record InvoiceImportResponse(int Created, int AlreadyImported, IReadOnlyList<ImportedInvoiceResponse> Invoices)
+{
+    public static InvoiceImportResponse From(OpenInvoiceImportResult result) => new(
+        result.Created,
+        result.AlreadyImported,
+        [.. result.Invoices.Select(ImportedInvoiceResponse.From)]);
+}
+
+/// <summary>An invoice of an import: its id, the previous tool's number, what is due now and its structured communication.</summary>
+public sealed record ImportedInvoiceResponse(string Id, string Number, decimal AmountDue, string? StructuredCommunication, SalesDocumentStatus Status, bool Created)
+{
+    public static ImportedInvoiceResponse From(ImportedInvoiceResult result)
+    {
+        var invoice = result.Invoice.Value.Document;
+        return new(SalesIds.Format(invoice.Id), invoice.Number?.Text ?? string.Empty, invoice.AmountDue, invoice.StructuredCommunication?.ToString(), invoice.Status, result.Created);
+    }
+}
