@@ -173,7 +173,7 @@ public sealed class InvoiceFunctions
     /// before (same number) are returned as they are.
     /// </summary>
     [Function("ImportInvoices")]
-    [AcceptsFile("text/csv", "multipart/form-data")]
+    [AcceptsFile("text/csv")]
     [ProducesResponseType(typeof(InvoiceImportResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> ImportAsync(
