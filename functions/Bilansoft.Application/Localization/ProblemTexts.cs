@@ -19,7 +19,7 @@ public static class ProblemTexts
 
     /// <summary>The detail sentence of a problem code with its placeholders filled in.</summary>
     public static string Detail(string code, Language language, IReadOnlyDictionary<string, object?> arguments) =>
-        TextCatalog.Fill(Problems.Find(code + ".detail", language) ?? code, language, arguments);
+        TextCatalog.Fill(Problems.Find(code + ".detail", language) ?? code, language, LocaliseResource(arguments, language));
 
     /// <summary>The message of one broken rule, with its placeholders filled in.</summary>
     public static string Message(RuleViolation violation, Language language)
@@ -29,6 +29,10 @@ public static class ProblemTexts
             ? Violations.Get("generic", language, new Dictionary<string, object?> { ["code"] = violation.Code })
             : TextCatalog.Fill(template, language, violation.Arguments);
     }
+
+    /// <summary>The localised name of a resource kind such as <c>invoice</c>, or the kind itself when none exists.</summary>
+    public static string ResourceName(string resource, Language language) =>
+        Violations.Find("resource." + resource, language) ?? resource;
 
     /// <summary>Whether a problem code has a title in the neutral (Dutch) resources.</summary>
     public static bool HasProblem(string code) => Problems.Has(code + ".title");
@@ -46,6 +50,17 @@ public static class ProblemTexts
     /// </summary>
     public static IReadOnlyCollection<string> KeysOf(string family, CultureInfo culture) =>
         new TextCatalog(family).KeysOf(culture);
+
+    // The "resource" argument names a kind of thing (invoice, customer) that reads in the message's language.
+    private static IReadOnlyDictionary<string, object?> LocaliseResource(IReadOnlyDictionary<string, object?> arguments, Language language)
+    {
+        if (!arguments.TryGetValue("resource", out var resource) || resource is not string kind)
+        {
+            return arguments;
+        }
+
+        return new Dictionary<string, object?>(arguments) { ["resource"] = ResourceName(kind, language) };
+    }
 
     private static string Kebab(string name)
     {

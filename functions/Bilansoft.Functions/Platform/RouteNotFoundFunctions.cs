@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Bilansoft.Functions.Platform;
 
 /// <summary>
-/// Answers requests for routes no function serves with a 404 problem document. Its catch-all route
+/// Returns a 404 problem document for routes that no function serves. Its catch-all route
 /// has the lowest precedence, so every specific route wins over it.
 /// </summary>
 public sealed class RouteNotFoundFunctions

@@ -8,7 +8,7 @@ namespace Bilansoft.Infrastructure.Messaging;
 /// host reads these queues and calls the Service Bus functions with the message body.
 /// </summary>
 /// <remarks>
-/// NOTE: A Storage queue message holds at most 64 KiB; envelopes carry ids, not documents, so they
+/// NOTE: A Storage queue message is at most 64 KiB; envelopes carry ids, not documents, so they
 /// stay far below that.
 /// </remarks>
 public sealed class StorageQueueMessagePublisher : IMessagePublisher

@@ -11,8 +11,8 @@ namespace Bilansoft.Infrastructure.Messaging;
 /// take-overs of expired claims are updates under the row's ETag, so two deliveries never both win.
 /// </summary>
 /// <remarks>
-/// NOTE: Receipts are never deleted yet; at a few rows per invoice the table stays small for years,
-/// but a clean-up of receipts older than the longest retry window would keep it bounded.
+/// NOTE: Receipts are never deleted. A few rows per invoice keep the table small for years, and a
+/// clean-up of receipts older than the longest retry window would bound it.
 /// </remarks>
 public sealed class TableMessageInbox : IMessageInbox
 {

@@ -66,7 +66,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", "0",
             "--queueHost", "127.0.0.1", "--queuePort", "0",
             "--tableHost", "127.0.0.1", "--tablePort", "0",
-            // The Azure SDK may use a newer storage API version than this Azurite release knows.
+            // The Azure SDK may use a newer storage API version than this Azurite release supports.
             "--skipApiVersionCheck",
             "--disableProductStyleUrl",
             "--silent",

@@ -91,6 +91,7 @@ public sealed partial class LocalHostApp : IAsyncDisposable
             var routePrefix = ReadRoutePrefix();
             HttpTriggerEndpoints.Map(app, catalog, routePrefix);
             AdminEndpoints.Map(app, catalog, routePrefix);
+            app.MapOpenApi(OpenApi.FunctionOpenApi.DocumentPath);
 
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -179,6 +180,7 @@ public sealed partial class LocalHostApp : IAsyncDisposable
         services.AddHostedService<TimerTriggerService>();
         services.AddHostedService<QueueTriggerService>();
         services.AddHostedService<BlobTriggerService>();
+        OpenApi.FunctionOpenApi.AddServices(services);
         start.ConfigureServices?.Invoke(services);
     }
 

@@ -18,6 +18,6 @@ public sealed class LocalHostStartOptions
     /// <summary>Extra logging set-up, for example a provider that captures log lines in tests.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 
-    /// <summary>Host environment name; the local host runs as Development unless told otherwise.</summary>
+    /// <summary>Host environment name; the local host runs as Development unless this or ASPNETCORE_ENVIRONMENT sets another.</summary>
     public string? EnvironmentName { get; init; }
 }

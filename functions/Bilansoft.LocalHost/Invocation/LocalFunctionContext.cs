@@ -96,7 +96,7 @@ internal sealed class LocalFunctionContext : FunctionContext
     }
 }
 
-/// <summary>The definition of a function as the worker sees it: name, entry point and trigger binding.</summary>
+/// <summary>The definition of a function as the worker receives it: name, entry point and trigger binding.</summary>
 internal sealed class LocalFunctionDefinition : FunctionDefinition
 {
     public LocalFunctionDefinition(FunctionDescriptor function)

@@ -9,7 +9,7 @@ namespace Bilansoft.LocalHost.Triggers;
 /// <summary>
 /// The part of the Functions host's admin API that local work needs:
 /// <c>GET /admin/functions</c> lists the functions, and <c>POST /admin/functions/{name}</c> with
-/// <c>{"input": "..."}</c> runs a non-HTTP function once and answers 202. The input is the message
+/// <c>{"input": "..."}</c> runs a non-HTTP function once and returns 202. The input is the message
 /// body for a queue function and the blob path (<c>container/name</c>) for a blob function; timers
 /// ignore it.
 /// </summary>
@@ -27,9 +27,10 @@ internal static partial class AdminEndpoints
             schedule = f.Schedule,
             queueName = f.QueueName,
             path = f.BlobPath,
-        })));
+        }))).ExcludeFromDescription();
 
-        app.MapPost("/admin/functions/{name}", (string name, HttpContext httpContext) => RunAsync(name, httpContext, catalog));
+        app.MapPost("/admin/functions/{name}", (string name, HttpContext httpContext) => RunAsync(name, httpContext, catalog))
+            .ExcludeFromDescription();
     }
 
     private static async Task<IResult> RunAsync(string name, HttpContext httpContext, FunctionCatalog catalog)
@@ -60,7 +61,7 @@ internal static partial class AdminEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid input", detail: exception.Message);
         }
 
-        // Like the Functions host, the admin API queues the run and answers at once.
+        // Like the Functions host, the admin API queues the run and returns at once.
         _ = Task.Run(async () =>
         {
             try

@@ -1,5 +1,6 @@
 using Bilansoft.LocalHost.Catalog;
 using Bilansoft.LocalHost.Invocation;
+using Bilansoft.LocalHost.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
@@ -20,9 +21,12 @@ internal static partial class HttpTriggerEndpoints
         {
             var pattern = string.IsNullOrEmpty(routePrefix) ? function.Route! : $"{routePrefix}/{function.Route}";
             var methods = function.HttpMethods!.Select(m => m.ToUpperInvariant()).ToArray();
-            app.MapMethods(pattern, methods, httpContext => HandleAsync(httpContext, function))
+            // A delegate with an HttpContext parameter (not a RequestDelegate) makes the endpoint
+            // visible to the OpenAPI generator.
+            app.MapMethods(pattern, methods, (Func<HttpContext, Task>)(httpContext => HandleAsync(httpContext, function)))
                 .WithName(function.Name)
-                .WithMetadata(function);
+                .WithMetadata(function)
+                .Describe(function);
         }
     }
 
@@ -48,8 +52,8 @@ internal static partial class HttpTriggerEndpoints
         }
         catch (Exception exception)
         {
-            // The app's middleware answers every exception; one escaping it is a host-level failure,
-            // which the Functions host also answers with an empty 500.
+            // The app's middleware handles every exception, so one escaping it is a host-level failure,
+            // for which the Functions host also returns an empty 500.
             LogEscaped(logger, exception, function.Name);
             if (!httpContext.Response.HasStarted)
             {

@@ -70,7 +70,7 @@ internal sealed partial class QueueTriggerService : BackgroundService
         }
         catch (System.Text.Json.JsonException)
         {
-            // Not an envelope: the storage message id stands in for the Service Bus message id.
+            // Not an envelope: the storage message id replaces the Service Bus message id.
         }
 
         return data;

@@ -51,6 +51,14 @@ public class ProblemTextsTests
     }
 
     [Fact]
+    public void Detail_NamesTheResourceInTheLanguage()
+    {
+        var detail = ProblemTexts.Detail(ErrorCodes.NotFound, Language.Dutch, new Dictionary<string, object?> { ["resource"] = "invoice", ["id"] = "inv-7" });
+
+        Assert.StartsWith("Er bestaat geen factuur met id 'inv-7'", detail);
+    }
+
+    [Fact]
     public void Message_LocalisesIdentifierErrors()
     {
         var violation = new RuleViolation("invalid-iban", "iban", new Dictionary<string, object?>

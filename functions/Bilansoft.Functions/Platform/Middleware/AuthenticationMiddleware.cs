@@ -8,8 +8,8 @@ namespace Bilansoft.Functions.Platform.Middleware;
 
 /// <summary>
 /// Requires a valid bearer token on every HTTP function except those marked
-/// <c>[AllowAnonymous]</c>; answers 401 with the reason otherwise. The user is created on the
-/// first valid call.
+/// <c>[AllowAnonymous]</c>, and rejects other requests with 401 and the reason. The user is
+/// created on the first valid call.
 /// </summary>
 public sealed class AuthenticationMiddleware : IFunctionsWorkerMiddleware
 {

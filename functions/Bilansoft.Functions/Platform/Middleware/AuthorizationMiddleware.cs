@@ -8,7 +8,7 @@ namespace Bilansoft.Functions.Platform.Middleware;
 /// <summary>
 /// Checks, before any work, that the caller is a member of the organisation in the route and that
 /// their role has the permission the function declares. An organisation the caller cannot see
-/// answers 404, exactly as one that does not exist; a missing permission answers 403.
+/// gets 404, exactly as one that does not exist, and a missing permission gets 403.
 /// </summary>
 public sealed class AuthorizationMiddleware : IFunctionsWorkerMiddleware
 {
