@@ -1,3 +1,4 @@
+using Bilansoft.Application.Documents;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Application.Sales;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class ApplicationRegistration
         services.AddSingleton<MembershipService>();
         services.AddSingleton<IInvitationMailer, InvitationMailer>();
         services.AddBilansoftSales(configuration);
+        services.AddBilansoftDocuments(configuration);
         return services;
     }
 }

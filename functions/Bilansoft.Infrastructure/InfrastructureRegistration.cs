@@ -4,6 +4,7 @@ using Bilansoft.Application.Messaging;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Infrastructure.Organisations;
 using Bilansoft.Application.Platform;
+using Bilansoft.Infrastructure.Documents;
 using Bilansoft.Infrastructure.Messaging;
 using Bilansoft.Infrastructure.Platform;
 using Bilansoft.Infrastructure.Sales;
@@ -37,6 +38,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<ILogoStore, BlobLogoStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddBilansoftSalesStorage();
+        services.AddBilansoftDocumentsStorage();
         services.AddBilansoftOutbound(configuration);
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))
