@@ -181,6 +181,11 @@ public sealed partial class DocumentDeliveryStep
             return SendOutcome.Failed(DeliveryFailureCodes.SenderMissing, "The organisation has no enterprise number, so it has no Peppol participant id.", receiver.Value);
         }
 
+        if (files.Ubl is not { } ubl)
+        {
+            return SendOutcome.Failed(DeliveryFailureCodes.Rejected, "The document has no UBL file, because its buyer has no electronic address on it.", receiver.Value);
+        }
+
         var documentId = SalesIds.Format(document.Id);
         var submission = new PeppolSubmission(
             sender,
@@ -188,7 +193,7 @@ public sealed partial class DocumentDeliveryStep
             document.Kind == SalesDocumentKind.CreditNote ? PeppolBisBilling.CreditNoteDocumentTypeId : PeppolBisBilling.InvoiceDocumentTypeId,
             PeppolBisBilling.ProcessId,
             documentId,
-            files.Ubl);
+            ubl);
         try
         {
             var transmission = await _accessPoint.SubmitAsync(submission, cancellationToken);

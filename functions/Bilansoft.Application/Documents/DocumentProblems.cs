@@ -10,6 +10,12 @@ public static class DocumentErrorCodes
     /// <summary>A draft has no number yet, so it has no PDF and cannot be sent (409).</summary>
     public const string DocumentNotIssued = "document-not-issued";
 
+    /// <summary>
+    /// The buyer of an invoice or credit note has no electronic address (no Peppol id, enterprise
+    /// number or VAT number), so the document has no Peppol UBL form (409).
+    /// </summary>
+    public const string DocumentHasNoUbl = "document-has-no-ubl";
+
     /// <summary>The organisation profile lacks a mention every document must print (409); <c>fields</c> lists them.</summary>
     public const string OrganisationProfileIncomplete = "organisation-profile-incomplete";
 
@@ -37,6 +43,13 @@ public static class DocumentProblems
 {
     public static ProblemException NotIssued(SalesDocument document) =>
         ProblemException.Conflict(DocumentErrorCodes.DocumentNotIssued, new Dictionary<string, object?>
+        {
+            ["resource"] = SalesKinds.Name(document.Kind),
+            ["id"] = SalesIds.Format(document.Id),
+        });
+
+    public static ProblemException NoUbl(SalesDocument document) =>
+        ProblemException.Conflict(DocumentErrorCodes.DocumentHasNoUbl, new Dictionary<string, object?>
         {
             ["resource"] = SalesKinds.Name(document.Kind),
             ["id"] = SalesIds.Format(document.Id),

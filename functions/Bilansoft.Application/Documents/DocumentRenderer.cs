@@ -40,8 +40,8 @@ public sealed partial class DocumentRenderer
         _logger = logger;
     }
 
-    /// <summary>Whether a kind has a UBL form besides its PDF.</summary>
-    public static bool HasUbl(SalesDocumentKind kind) => kind is SalesDocumentKind.Invoice or SalesDocumentKind.CreditNote;
+    /// <summary>Whether documents of a kind are stored: invoices and credit notes are, quotes and delivery notes are rendered on request.</summary>
+    public static bool IsStored(SalesDocumentKind kind) => kind is SalesDocumentKind.Invoice or SalesDocumentKind.CreditNote;
 
     /// <summary>Renders the PDF of a document without storing it; used for quotes and delivery notes.</summary>
     /// <exception cref="Errors.ProblemException">The document is a draft, or the organisation profile is incomplete.</exception>
@@ -54,12 +54,13 @@ public sealed partial class DocumentRenderer
     /// <summary>
     /// Returns the stored PDF and UBL of an invoice or credit note, rendering and storing whichever
     /// is missing. A UBL file rendered later embeds the PDF already stored, so both always match.
+    /// A document whose buyer has no electronic address has no UBL (see <see cref="RenderModelMapping.HasUbl"/>).
     /// </summary>
     /// <exception cref="Errors.ProblemException">The document is a draft, or the organisation profile is incomplete.</exception>
     /// <exception cref="UblRuleViolationException">The UBL breaks a checked rule, which is a bug.</exception>
     public async Task<StoredDocumentFiles> EnsureStoredAsync(string organisationId, SalesDocumentRecord record, CancellationToken cancellationToken)
     {
-        if (!HasUbl(record.Kind))
+        if (!IsStored(record.Kind))
         {
             throw new ArgumentException($"Only invoices and credit notes are stored; got a {record.Kind}.", nameof(record));
         }
@@ -71,11 +72,15 @@ public sealed partial class DocumentRenderer
         {
             var model = await ModelAsync(organisationId, record, cancellationToken);
             pdf ??= await _files.AddOrGetAsync(organisationId, documentId, DocumentFileKind.Pdf, DocumentPdfRenderer.Render(model), cancellationToken);
-            ubl ??= await _files.AddOrGetAsync(organisationId, documentId, DocumentFileKind.Ubl, Ubl(model, record, pdf), cancellationToken);
-            LogStored(_logger, record.Kind, documentId, organisationId, pdf.Length, ubl.Length);
+            if (RenderModelMapping.HasUbl(model))
+            {
+                ubl ??= await _files.AddOrGetAsync(organisationId, documentId, DocumentFileKind.Ubl, Ubl(model, record, pdf), cancellationToken);
+            }
+
+            LogStored(_logger, record.Kind, documentId, organisationId, pdf.Length, ubl?.Length ?? 0);
         }
 
-        var info = new RenderedFiles(_clock.GetUtcNow(), Sha256(pdf), pdf.Length, Sha256(ubl), ubl.Length);
+        var info = new RenderedFiles(_clock.GetUtcNow(), Sha256(pdf), pdf.Length, ubl is null ? null : Sha256(ubl), ubl?.Length);
         return new StoredDocumentFiles(pdf, ubl, info);
     }
 
@@ -87,11 +92,11 @@ public sealed partial class DocumentRenderer
         var letterhead = settings.Letterhead is null ? null : await _files.GetLetterheadAsync(organisationId, cancellationToken);
         var logo = organisation.Value.LogoContentType is null ? null : (await _logos.GetAsync(organisationId, cancellationToken))?.Content;
 
-        return RenderModelMapping.Map(
-            record,
-            organisation.Value.Profile,
-            settings.ToHouseStyle(letterhead),
-            logo is null ? null : new ReadOnlyMemory<byte>(logo));
+        // A null array converts to an empty memory, even as the null literal of a conditional, so
+        // each is wrapped only when present and null is typed explicitly.
+        var letterheadContent = letterhead is null ? (ReadOnlyMemory<byte>?)null : letterhead;
+        var logoContent = logo is null ? (ReadOnlyMemory<byte>?)null : logo;
+        return RenderModelMapping.Map(record, organisation.Value.Profile, settings.ToHouseStyle(letterheadContent), logoContent);
     }
 
     // A broken rule means the mapping or the writer has a bug; sending such a file would have the
@@ -124,9 +129,9 @@ public sealed partial class DocumentRenderer
 
 /// <summary>The stored files of an invoice or credit note.</summary>
 /// <param name="Pdf">The PDF bytes.</param>
-/// <param name="Ubl">The UBL bytes, with the PDF embedded.</param>
+/// <param name="Ubl">The UBL bytes with the PDF embedded, or null when the buyer has no electronic address.</param>
 /// <param name="Info">Sizes and hashes, as the delivery state records them.</param>
-public sealed record StoredDocumentFiles(byte[] Pdf, byte[] Ubl, RenderedFiles Info);
+public sealed record StoredDocumentFiles(byte[] Pdf, byte[]? Ubl, RenderedFiles Info);
 
 /// <summary>
 /// The UBL file Bilansoft wrote breaks rules that <see cref="UblRuleChecker"/> checks. This is a bug

@@ -118,15 +118,18 @@ public sealed class DocumentSendService
         }
 
         var name = DocumentTexts.FileName(kind, number.Text, document.Customer.Language, file);
-        if (!DocumentRenderer.HasUbl(kind))
+        if (!DocumentRenderer.IsStored(kind))
         {
             return new DocumentFile(await _renderer.RenderPdfAsync(access.OrganisationId, record, cancellationToken), "application/pdf", name);
         }
 
         var files = await _renderer.EnsureStoredAsync(access.OrganisationId, record, cancellationToken);
-        return file == DocumentFileKind.Pdf
-            ? new DocumentFile(files.Pdf, "application/pdf", name)
-            : new DocumentFile(files.Ubl, "application/xml", name);
+        if (file == DocumentFileKind.Pdf)
+        {
+            return new DocumentFile(files.Pdf, "application/pdf", name);
+        }
+
+        return files.Ubl is { } ubl ? new DocumentFile(ubl, "application/xml", name) : throw DocumentProblems.NoUbl(document);
     }
 
     private static List<DocumentChannel> ReadChannels(IReadOnlyList<string?>? names, Customer? customer, SalesDocument document, OrganisationProfile seller)

@@ -35,8 +35,9 @@ public static class DocumentTexts
     }
 
     /// <summary>
-    /// Builds the e-mail of an issued invoice or credit note with both files attached. Replies go
-    /// to the organisation's own address; the sender is the configured platform address.
+    /// Builds the e-mail of an issued invoice or credit note with the PDF and, when the document has
+    /// one, the UBL file attached. Replies go to the organisation's own address; the sender is the
+    /// configured platform address.
     /// </summary>
     public static MailMessage Mail(
         string organisationId,
@@ -44,7 +45,7 @@ public static class DocumentTexts
         OrganisationProfile seller,
         MailAddress recipient,
         ReadOnlyMemory<byte> pdf,
-        ReadOnlyMemory<byte> ubl,
+        ReadOnlyMemory<byte>? ubl,
         string? correlationId)
     {
         var language = document.Customer.Language;
@@ -61,6 +62,7 @@ public static class DocumentTexts
             ["invoiceNumber"] = document.SourceLinks.FirstOrDefault(link => link.Kind == SalesDocumentKind.Invoice)?.Number ?? string.Empty,
         };
         arguments["payment"] = PaymentParagraph(document, seller, language);
+        arguments["attachments"] = Texts.Get(ubl is null ? $"document.attached.{kind}" : $"document.attached-with-ubl.{kind}", language);
 
         return new MailMessage(
             [recipient],
@@ -68,11 +70,13 @@ public static class DocumentTexts
             Texts.Get($"document.body.{kind}", language, arguments))
         {
             ReplyTo = string.IsNullOrWhiteSpace(seller.Email) ? null : new MailAddress(seller.Email, organisation),
-            Attachments =
-            [
-                new MailAttachment(FileName(document.Kind, number, language, DocumentFileKind.Pdf), "application/pdf", pdf),
-                new MailAttachment(FileName(document.Kind, number, language, DocumentFileKind.Ubl), "application/xml", ubl),
-            ],
+            Attachments = ubl is { } xml
+                ?
+                [
+                    new MailAttachment(FileName(document.Kind, number, language, DocumentFileKind.Pdf), "application/pdf", pdf),
+                    new MailAttachment(FileName(document.Kind, number, language, DocumentFileKind.Ubl), "application/xml", xml),
+                ]
+                : [new MailAttachment(FileName(document.Kind, number, language, DocumentFileKind.Pdf), "application/pdf", pdf)],
             Metadata = new MailMetadata(organisationId, SalesIds.Format(document.Id), correlationId),
         };
     }

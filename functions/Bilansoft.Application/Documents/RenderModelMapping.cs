@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Bilansoft.Application.Errors;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Application.Sales;
@@ -18,6 +19,35 @@ namespace Bilansoft.Application.Documents;
 public static class RenderModelMapping
 {
     private const string CategoryMentionPrefix = "vat-category.";
+
+    // EAS codes of the national VAT number schemes ("XX:VAT") of the Peppol code list, by the ISO
+    // country code of the VAT number, for buyers abroad without a Peppol id. Belgian VAT numbers
+    // (9925) and enterprise numbers (0208) are written by the UBL writer itself.
+    private static readonly FrozenDictionary<string, string> VatNumberSchemes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["BG"] = "9926",
+        ["CH"] = "9927",
+        ["CY"] = "9928",
+        ["CZ"] = "9929",
+        ["DE"] = "9930",
+        ["EE"] = "9931",
+        ["GB"] = "9932",
+        ["GR"] = "9933",
+        ["HR"] = "9934",
+        ["IE"] = "9935",
+        ["LI"] = "9936",
+        ["LT"] = "9937",
+        ["LU"] = "9938",
+        ["LV"] = "9939",
+        ["MT"] = "9943",
+        ["NL"] = "9944",
+        ["PL"] = "9945",
+        ["PT"] = "9946",
+        ["RO"] = "9947",
+        ["SI"] = "9949",
+        ["SK"] = "9950",
+        ["FR"] = "9957",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Builds the render model of an issued (or sent) document.</summary>
     /// <param name="record">The stored document; it must have a number.</param>
@@ -77,6 +107,20 @@ public static class RenderModelMapping
         };
     }
 
+    /// <summary>
+    /// Whether the model can be written as a Peppol UBL file: an invoice or credit note whose buyer
+    /// has an electronic address (BT-49), which Peppol requires (PEPPOL-EN16931-R010). Consumers and
+    /// buyers abroad without a VAT number have none, so their documents are PDF only.
+    /// </summary>
+    public static bool HasUbl(DocumentRenderModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+
+        var buyer = model.Buyer;
+        return model.Kind is DocumentKind.Invoice or DocumentKind.CreditNote
+            && (buyer.PeppolId is not null || buyer.EnterpriseNumber is not null || buyer.VatNumber is { IsBelgian: true });
+    }
+
     /// <summary>Returns the format's kind of a sales document kind.</summary>
     public static DocumentKind KindOf(SalesDocumentKind kind) => kind switch
     {
@@ -126,9 +170,14 @@ public static class RenderModelMapping
     {
         VatNumber = customer.VatNumber,
         EnterpriseNumber = customer.EnterpriseNumber,
-        PeppolId = string.IsNullOrWhiteSpace(customer.PeppolId) ? null : PeppolParticipantId.Parse(customer.PeppolId),
+        PeppolId = string.IsNullOrWhiteSpace(customer.PeppolId) ? ElectronicAddressOf(customer.VatNumber) : PeppolParticipantId.Parse(customer.PeppolId),
         IsConsumer = customer.IsConsumer,
     };
+
+    private static PeppolParticipantId? ElectronicAddressOf(Domain.Identifiers.VatNumber? vatNumber) =>
+        vatNumber is { IsBelgian: false } vat && VatNumberSchemes.TryGetValue(vat.CountryCode, out var scheme)
+            ? new PeppolParticipantId(scheme, vat.Value)
+            : null;
 
     private static FormatAddress Address(Domain.Sales.PostalAddress address) =>
         new(address.Street, address.PostalCode, address.City, address.CountryCode) { AdditionalStreet = address.AdditionalStreet };

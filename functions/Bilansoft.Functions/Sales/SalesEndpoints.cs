@@ -82,7 +82,7 @@ public sealed class SalesEndpoints
     {
         var access = context.GetAccess();
         var record = await _documents.GetAsync(access, kind, id, cancellationToken);
-        var delivery = DocumentRenderer.HasUbl(kind) ? await _delivery.GetDeliveryAsync(access, SalesIds.Format(record.Value.Id), cancellationToken) : null;
+        var delivery = DocumentRenderer.IsStored(kind) ? await _delivery.GetDeliveryAsync(access, SalesIds.Format(record.Value.Id), cancellationToken) : null;
 
         var response = SalesDocumentResponse.From(record.Value, Today) with { Delivery = delivery is null ? null : DocumentDeliveryResponse.From(delivery) };
         return ApiResults.Ok(request, response, record.ETag);
