@@ -28,7 +28,7 @@ public static class DocumentErrorCodes
     /// <summary>Violation: the organisation has no enterprise number, which is its Peppol participant id.</summary>
     public const string SenderPeppolIdMissing = "delivery.sender-peppol-id-missing";
 
-    /// <summary>A webhook request is not signed with the source's secret, or its signature is stale (401); <c>reason</c> says which.</summary>
+    /// <summary>A webhook request is not signed with the source's secret, or its signature is stale (401); <c>reason</c> names the failed check.</summary>
     public const string WebhookRejected = "webhook-rejected";
 
     /// <summary>Violation: a colour is not of the form <c>#RRGGBB</c>.</summary>

@@ -99,8 +99,8 @@ public sealed partial class DocumentRenderer
         return RenderModelMapping.Map(record, organisation.Value.Profile, settings.ToHouseStyle(letterheadContent), logoContent);
     }
 
-    // A broken rule means the mapping or the writer has a bug; sending such a file would have the
-    // access point reject it, so rendering fails loudly with the rule ids instead.
+    // A broken rule means that the mapping or the writer has a bug. The access point would reject
+    // such a file, so rendering fails loudly with the rule ids instead.
     private byte[] Ubl(DocumentRenderModel model, SalesDocumentRecord record, byte[] pdf)
     {
         var attachment = new UblAttachment(DocumentTexts.FileName(record.Kind, model.Number, model.Language, DocumentFileKind.Pdf), pdf);

@@ -94,8 +94,8 @@ public static class DocumentTexts
         _ => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
     };
 
-    // An invoice with an account and an amount to pay asks for the transfer with its
-    // structured communication; otherwise the body says nothing about payment.
+    // An invoice with an account and an amount to pay asks for the transfer with its structured
+    // communication. Other documents get no payment paragraph.
     private static string PaymentParagraph(SalesDocument document, OrganisationProfile seller, Language language)
     {
         if (document.Kind != SalesDocumentKind.Invoice || seller.Iban is not { } iban || document.Totals.TotalWithVat <= 0m)

@@ -11,7 +11,7 @@ namespace Bilansoft.Functions.Documents;
 
 /// <summary>
 /// <c>POST …/invoices/{id}/send</c> and <c>POST …/credit-notes/{id}/send</c>: send or resend an
-/// issued document by hand. The answer is 202 with the delivery state; the delivery step sends.
+/// issued document by hand. The response is 202 with the delivery state, and the delivery step sends.
 /// </summary>
 public sealed class DocumentSendFunctions
 {
@@ -26,7 +26,6 @@ public sealed class DocumentSendFunctions
 
     [Function("SendInvoice")]
     [RequiresPermission(Permission.SalesIssue)]
-    [AcceptsJson(typeof(SendDocumentRequest))]
     public Task<IActionResult> SendInvoiceAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/{invoiceId}/send")] HttpRequest request,
         string invoiceId,
@@ -36,7 +35,6 @@ public sealed class DocumentSendFunctions
 
     [Function("SendCreditNote")]
     [RequiresPermission(Permission.SalesIssue)]
-    [AcceptsJson(typeof(SendDocumentRequest))]
     public Task<IActionResult> SendCreditNoteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/credit-notes/{creditNoteId}/send")] HttpRequest request,
         string creditNoteId,

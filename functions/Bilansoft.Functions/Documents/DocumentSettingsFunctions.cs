@@ -29,7 +29,6 @@ public sealed class DocumentSettingsFunctions
 
     [Function("UpdateDocumentSettings")]
     [RequiresPermission(Permission.OrganisationManage)]
-    [AcceptsJson(typeof(DocumentSettingsRequest))]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/settings/documents")] HttpRequest request,
         FunctionContext context,
@@ -46,7 +45,6 @@ public sealed class DocumentSettingsFunctions
     /// <summary>Stores the letterhead: the request body is the PDF itself.</summary>
     [Function("SetLetterhead")]
     [RequiresPermission(Permission.OrganisationManage)]
-    [AcceptsFile("application/pdf")]
     public async Task<IActionResult> SetLetterheadAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/settings/documents/letterhead")] HttpRequest request,
         FunctionContext context,

@@ -23,10 +23,10 @@ public sealed class DeliveryHostFixture : HostFixture, IAsyncLifetime
 
     public LoopbackHttpServer AccessPoint => _accessPoint ?? throw new InvalidOperationException("The access point stand-in has not started.");
 
-    /// <summary>Failures the SendGrid stand-in answers, per document id.</summary>
+    /// <summary>Failures the SendGrid stand-in returns, per document id.</summary>
     public ScriptedFailures MailFailures { get; } = new();
 
-    /// <summary>Failures the access point stand-in answers, per document id.</summary>
+    /// <summary>Failures the access point stand-in returns, per document id.</summary>
     public ScriptedFailures PeppolFailures { get; } = new();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -116,7 +116,7 @@ public sealed class DeliveryHostFixture : HostFixture, IAsyncLifetime
     }
 }
 
-/// <summary>HTTP failure statuses a stand-in answers for a document before it succeeds, or for ever.</summary>
+/// <summary>HTTP failure statuses a stand-in returns for a document before it succeeds, or for ever.</summary>
 public sealed class ScriptedFailures
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _next = new(StringComparer.Ordinal);

@@ -54,7 +54,7 @@ public sealed class DocumentDeliveryTests : IClassFixture<DeliveryHostFixture>
     }
 
     [Fact]
-    public async Task AccessPointFailingTwice_IsRetriedAndMailsOnce()
+    public async Task AccessPointFailingTwice_RetriesPeppolOnly()
     {
         using var owner = await _fixture.SignInAsync();
         var organisation = await owner.CreateOrganisationAsync();
@@ -75,7 +75,7 @@ public sealed class DocumentDeliveryTests : IClassFixture<DeliveryHostFixture>
     }
 
     [Fact]
-    public async Task PermanentMailRejection_FailsAtOnceAndResendWorks()
+    public async Task PermanentMailRejection_FailsThenResends()
     {
         using var owner = await _fixture.SignInAsync();
         var organisation = await owner.CreateOrganisationAsync();
@@ -125,7 +125,7 @@ public sealed class DocumentDeliveryTests : IClassFixture<DeliveryHostFixture>
     }
 
     [Fact]
-    public async Task SendByHand_CustomerWithoutEmail_Returns400NamingTheField()
+    public async Task SendByHand_WithoutEmail_Returns400()
     {
         using var owner = await _fixture.SignInAsync();
         var organisation = await owner.CreateOrganisationAsync();
@@ -165,7 +165,7 @@ public sealed class DocumentDeliveryTests : IClassFixture<DeliveryHostFixture>
     }
 
     [Fact]
-    public async Task PeppolWebhook_MarksDeliveredOnceAndRejectsBadSignatures()
+    public async Task PeppolWebhook_MarksDeliveredOnce()
     {
         using var owner = await _fixture.SignInAsync();
         var organisation = await owner.CreateOrganisationAsync();

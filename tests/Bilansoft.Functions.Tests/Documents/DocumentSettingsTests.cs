@@ -28,7 +28,7 @@ public sealed class DocumentSettingsTests : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task Update_StoresTheHouseStyleAndChecksTheETag()
+    public async Task Update_StoresStyleAndChecksETag()
     {
         using var owner = await _fixture.SignInAsync();
         var organisation = await owner.CreateOrganisationAsync();

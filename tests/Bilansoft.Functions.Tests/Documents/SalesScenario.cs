@@ -51,7 +51,7 @@ internal static class SalesScenario
     public static Task<JsonElement> IssueAsync(ApiSession session, string organisation, string collection, string id) =>
         PostAsync(session, $"api/orgs/{organisation}/{collection}/{id}/issue");
 
-    /// <summary>Posts without a body and returns the answer of a 200.</summary>
+    /// <summary>Posts without a body, expects 200 and returns the response body.</summary>
     public static async Task<JsonElement> PostAsync(ApiSession session, string path)
     {
         using var response = await session.Client.PostAsync(path, null);
