@@ -1,3 +1,4 @@
+using Bilansoft.Application.Banking;
 using Bilansoft.Application.Documents;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Application.Sales;
@@ -31,6 +32,7 @@ public static class ApplicationRegistration
         services.AddSingleton<MembershipService>();
         services.AddSingleton<IInvitationMailer, InvitationMailer>();
         services.AddBilansoftSales(configuration);
+        services.AddBilansoftBanking(configuration);
         services.AddBilansoftDocuments(configuration);
         return services;
     }

@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
 using Bilansoft.Application.Messaging;
+using Bilansoft.Infrastructure.Banking;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Infrastructure.Organisations;
 using Bilansoft.Application.Platform;
@@ -40,6 +41,7 @@ public static class InfrastructureRegistration
         services.AddBilansoftSalesStorage();
         services.AddBilansoftDocumentsStorage();
         services.AddBilansoftOutbound(configuration);
+        services.AddBilansoftBankingStorage();
 
         if (string.Equals(configuration[TransportSetting], "StorageQueues", StringComparison.OrdinalIgnoreCase))
         {

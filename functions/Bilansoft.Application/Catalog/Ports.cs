@@ -41,7 +41,7 @@ public interface IProductStore
     /// <summary>Reads the products with the given ids; ids of products that do not exist are left out of the result.</summary>
     Task<IReadOnlyDictionary<string, Versioned<Product>>> GetManyAsync(string organisationId, IReadOnlyCollection<string> productIds, CancellationToken cancellationToken);
 
-    /// <summary>Lists products ordered by code.</summary>
+    /// <summary>Lists products, oldest first.</summary>
     Task<ListPage<Product>> ListAsync(string organisationId, CatalogQuery query, CancellationToken cancellationToken);
 
     /// <summary>Every product whose stock is tracked.</summary>

@@ -33,7 +33,7 @@ public sealed class ProductService
     public Task<ListPage<Product>> ListAsync(OrganisationAccess access, CatalogQuery query, CancellationToken cancellationToken) =>
         _store.ListAsync(access.OrganisationId, query, cancellationToken);
 
-    /// <summary>Tracked products whose stock is at or below their reorder level, lowest stock first.</summary>
+    /// <summary>Tracked products whose stock is at or below their reorder level, the furthest below it first.</summary>
     public async Task<IReadOnlyList<Versioned<Product>>> ListToReorderAsync(OrganisationAccess access, CancellationToken cancellationToken) =>
         [.. (await _store.ListTrackedAsync(access.OrganisationId, cancellationToken))
             .Where(product => product.Value.NeedsReorder)

@@ -23,4 +23,7 @@ public static class QueueNames
 
     /// <summary>Payments recorded on or removed from invoices.</summary>
     public const string PaymentRegistered = "payment-registered";
+
+    /// <summary>Match step of bank statements: payload <c>{ "importId": "…" }</c> of an import that is processed.</summary>
+    public const string BankStatementImported = "bank-statement-imported";
 }

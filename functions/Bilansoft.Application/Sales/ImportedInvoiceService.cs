@@ -58,15 +58,19 @@ public sealed class ImportedInvoiceService
     /// <exception cref="ProblemException">Invalid input, with every violation.</exception>
     public async Task<ImportedInvoiceResult> ImportAsync(OrganisationAccess access, ImportedInvoiceInput input, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(input.Number) && await FindAsync(access.OrganisationId, input.Number.Trim(), cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         var (number, content, communication) = await ValidateAsync(access.OrganisationId, input, cancellationToken);
 
         return await _documents.Transactions.RunAsync("invoice.import", number, async () =>
         {
-            if (await _documents.Store.FindImportedAsync(access.OrganisationId, number, cancellationToken) is { } existing)
+            // A concurrent import of the same number may have won the race since the check above.
+            if (await FindAsync(access.OrganisationId, number, cancellationToken) is { } existing)
             {
-                var found = await _documents.Store.GetAsync(access.OrganisationId, existing, cancellationToken)
-                    ?? throw new InvalidOperationException($"Imported invoice {number} is claimed by document {existing}, which does not exist.");
-                return new ImportedInvoiceResult(found, Created: false);
+                return existing;
             }
 
             var year = content.IssueDate.Year;
@@ -82,6 +86,18 @@ public sealed class ImportedInvoiceService
             };
             return new ImportedInvoiceResult(await _documents.CommitAsync(access.OrganisationId, commit, record, cancellationToken), Created: true);
         }, cancellationToken);
+    }
+
+    private async Task<ImportedInvoiceResult?> FindAsync(string organisationId, string number, CancellationToken cancellationToken)
+    {
+        if (await _documents.Store.FindImportedAsync(organisationId, number, cancellationToken) is not { } id)
+        {
+            return null;
+        }
+
+        var found = await _documents.Store.GetAsync(organisationId, id, cancellationToken)
+            ?? throw new InvalidOperationException($"Imported invoice {number} is claimed by document {id}, which does not exist.");
+        return new ImportedInvoiceResult(found, Created: false);
     }
 
     private async Task<(string Number, SalesDocumentContent Content, StructuredCommunication? Communication)> ValidateAsync(
@@ -100,7 +116,10 @@ public sealed class ImportedInvoiceService
             }
         }
 
-        var name = customer?.Name ?? rules.Required(input.CustomerName, "customerName", 200);
+        // An unknown customer id is reported on its own; the name is then not asked for as well.
+        var name = customer?.Name ?? (string.IsNullOrWhiteSpace(input.CustomerId)
+            ? rules.Required(input.CustomerName, "customerName", 200)
+            : input.CustomerName?.Trim() ?? string.Empty);
         if (input.IssueDate is null)
         {
             rules.Add("required", "issueDate");
@@ -128,8 +147,8 @@ public sealed class ImportedInvoiceService
             FixedDueDate = input.DueDate,
             Lines =
             [
-                // NOTE: The previous tool holds the real lines and VAT; this line only carries the
-                // open amount, so reports on VAT must leave imported invoices out.
+                // NOTE: The real lines and VAT stay in the previous tool. This line only carries
+                // the open amount, so VAT reports must leave imported invoices out.
                 new SalesLine
                 {
                     Description = $"Openstaand saldo van factuur {number}",

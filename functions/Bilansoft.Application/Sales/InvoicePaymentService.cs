@@ -85,8 +85,8 @@ public sealed class InvoicePaymentService
         return await _documents.CommitAsync(access.OrganisationId, commit, record, cancellationToken);
     }
 
-    // The domain checks the amount itself; the request checks what only it can: that the fields are
-    // there and that the money did not arrive in the future.
+    // The domain checks the amount as well, but only the request shows whether a field is missing
+    // or the money is dated in the future.
     private static InvoicePayment Validate(PaymentInput input, DateOnly today)
     {
         var rules = new InputRules();

@@ -171,13 +171,13 @@ public sealed class NumberingService
 
             var series = merged[kind];
             var counter = await _documents.GetCounterAsync(organisationId, series.Index, cancellationToken);
-            var given = counter is null || (series.RestartsYearly && counter.Value.Year < year) ? 0 : counter.Value.LastSequence;
-            if (next <= given || next > StructuredCommunicationScheme.MaximumSequence)
+            var lastGiven = counter is null || (series.RestartsYearly && counter.Value.Year < year) ? 0 : counter.Value.LastSequence;
+            if (next <= lastGiven || next > StructuredCommunicationScheme.MaximumSequence)
             {
                 rules.Add(SalesErrorCodes.NumberingNextSequenceTooLow, path + ".nextSequence", new Dictionary<string, object?>
                 {
                     ["value"] = next,
-                    ["minimum"] = given + 1,
+                    ["minimum"] = lastGiven + 1,
                     ["maximum"] = StructuredCommunicationScheme.MaximumSequence,
                 });
                 continue;

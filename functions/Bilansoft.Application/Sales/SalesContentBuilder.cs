@@ -71,7 +71,7 @@ public sealed class SalesContentBuilder
     }
 
     /// <summary>
-    /// Builds the content of a credit note for the customer of the invoice it credits; the request
+    /// Builds the content of a credit note for the customer of the invoice it credits. The request
     /// may not name another customer, and a credit note has no due date.
     /// </summary>
     /// <exception cref="Errors.ProblemException">The request breaks one or more rules.</exception>

@@ -15,7 +15,7 @@ public sealed class SalesConversionService
 {
     /// <summary>
     /// Most draft invoices one merge takes. Each merged draft is deleted with its four index rows in
-    /// the same transaction, which holds at most 100 operations.
+    /// the same transaction, which takes at most 100 operations.
     /// </summary>
     public const int MaxMergedDrafts = 10;
 
@@ -64,7 +64,7 @@ public sealed class SalesConversionService
     /// <summary>Makes one draft invoice from issued delivery notes of one customer, in the order given.</summary>
     /// <remarks>
     /// NOTE: A delivery note does not record that it was invoiced, so nothing stops invoicing it a
-    /// second time; the source links of existing invoices show it.
+    /// second time. Only the source links of existing invoices show it.
     /// </remarks>
     /// <exception cref="ProblemException">400 when an id is unknown, a note is not issued or the customers differ.</exception>
     public async Task<Versioned<SalesDocumentRecord>> InvoiceDeliveryNotesAsync(
@@ -166,8 +166,8 @@ public sealed class SalesConversionService
         return await _documents.CommitAsync(access.OrganisationId, commit, record, cancellationToken);
     }
 
-    // The credit note is checked again when issued, against the credit notes issued by then; this
-    // early check catches an obvious over-credit while the user is still writing.
+    // Issuing checks the credit note again against the credit notes issued by then. This early
+    // check catches an obvious over-credit while the user is still writing.
     private static void CheckCreditable(SalesDocument invoice, SalesDocument creditNote)
     {
         if (creditNote.Totals.TotalWithVat > invoice.CreditableAmount)

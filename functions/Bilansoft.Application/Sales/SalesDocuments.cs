@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Bilansoft.Application.Sales;
 
 /// <summary>
-/// What every sales use case does around the domain model: load a document of the right kind,
-/// check the caller's If-Match, know today's business date and the seller's VAT facts, and commit
-/// a change with its audit entries and messages, publishing the messages afterwards.
+/// The steps every sales use case takes around the domain model. It loads a document of the right
+/// kind, checks the caller's If-Match, gives today's business date and the seller's VAT facts, and
+/// commits a change with its audit entries and messages, which it publishes after the commit.
 /// </summary>
 public sealed class SalesDocuments
 {

@@ -49,8 +49,9 @@ public static class SalesErrorCodes
     public const string StructuredCommunicationInUse = "structured-communication-in-use";
 
     /// <summary>
-    /// Problem (409): the invoice was imported from a previous tool, which holds its lines and VAT,
-    /// so it is only paid here, never duplicated, merged or credited; argument <c>number</c>.
+    /// Problem (409): the invoice was imported from a previous tool, whose records contain its lines
+    /// and VAT, so it is only paid here and never duplicated, merged or credited; argument
+    /// <c>number</c>.
     /// </summary>
     public const string DocumentImported = "document.imported";
 

@@ -9,7 +9,7 @@ namespace Bilansoft.Application.Sales;
 
 /// <summary>
 /// Gives documents their number: issues invoices, delivery notes and credit notes, sends quotes,
-/// and records the customer's answer to a quote.
+/// and records whether the customer accepted or declined a quote, or let it expire.
 /// </summary>
 /// <remarks>
 /// Issuing reads the series counter, the document and the stock of its tracked products, and
@@ -21,9 +21,9 @@ namespace Bilansoft.Application.Sales;
 public sealed class SalesIssueService
 {
     /// <summary>
-    /// Most tracked products whose stock one document may move. A transaction holds at most 100
-    /// operations; issuing a credit note also writes two documents with four index rows each, the
-    /// counter, two audit entries and a message, which leaves room for this many products.
+    /// Most tracked products whose stock one document may move. A transaction takes at most 100
+    /// operations. Issuing a credit note also writes two documents with up to eight index-row
+    /// operations each, the counter, two audit entries and a message, which leaves room for 75.
     /// </summary>
     public const int MaxStockProducts = 75;
 
@@ -66,7 +66,7 @@ public sealed class SalesIssueService
     {
         if (action is not (SalesDocumentAction.Accept or SalesDocumentAction.Decline or SalesDocumentAction.Expire))
         {
-            throw new ArgumentOutOfRangeException(nameof(action), action, "A quote is answered by accepting, declining or expiring it.");
+            throw new ArgumentOutOfRangeException(nameof(action), action, "Only Accept, Decline and Expire apply to a sent quote.");
         }
 
         return await _documents.Transactions.RunAsync($"quote.{action.ToString().ToLowerInvariant()}", quoteId, async () =>

@@ -7,7 +7,7 @@ namespace Bilansoft.Application.Sales;
 /// <summary>
 /// Messages the sales use cases write to the outbox. Each type goes to the queue of the same name,
 /// except <see cref="PaymentUndone"/>, which shares the <see cref="QueueNames.PaymentRegistered"/>
-/// queue so one consumer sees recorded and removed payments in order.
+/// queue so one consumer receives recorded and removed payments in order.
 /// </summary>
 public static class SalesMessages
 {

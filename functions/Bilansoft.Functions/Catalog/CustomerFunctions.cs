@@ -20,7 +20,10 @@ public sealed class CustomerFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Creates a customer.</summary>
     [Function("CreateCustomer")]
+    [AcceptsJson(typeof(CustomerRequest))]
+    [ProducesResponseType(typeof(CustomerResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.CatalogWrite)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/customers")] HttpRequest request,
@@ -38,7 +41,9 @@ public sealed class CustomerFunctions
         }, cancellationToken);
     }
 
+    /// <summary>Lists the customers that are not deleted, oldest first; <c>q</c> searches name, e-mail and VAT number.</summary>
     [Function("ListCustomers")]
+    [ProducesResponseType(typeof(PageResponse<CustomerResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/customers")] HttpRequest request,
@@ -52,7 +57,9 @@ public sealed class CustomerFunctions
         return new OkObjectResult(new PageResponse<CustomerResponse>([.. page.Items.Select(CustomerResponse.From)], page.NextCursor));
     }
 
+    /// <summary>Returns a customer.</summary>
     [Function("GetCustomer")]
+    [ProducesResponseType(typeof(CustomerResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/customers/{customerId}")] HttpRequest request,
@@ -65,7 +72,10 @@ public sealed class CustomerFunctions
         return ApiResults.Ok(request, CustomerResponse.From(customer.Value), customer.ETag);
     }
 
+    /// <summary>Replaces a customer.</summary>
     [Function("UpdateCustomer")]
+    [AcceptsJson(typeof(CustomerRequest))]
+    [ProducesResponseType(typeof(CustomerResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogWrite)]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/customers/{customerId}")] HttpRequest request,
@@ -80,7 +90,9 @@ public sealed class CustomerFunctions
         return ApiResults.Ok(request, CustomerResponse.From(customer.Value), customer.ETag);
     }
 
+    /// <summary>Deletes a customer; it stays stored for the documents that refer to it.</summary>
     [Function("DeleteCustomer")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [RequiresPermission(Permission.CatalogWrite)]
     public async Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/customers/{customerId}")] HttpRequest request,

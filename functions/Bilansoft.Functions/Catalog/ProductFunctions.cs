@@ -20,7 +20,10 @@ public sealed class ProductFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Creates a product.</summary>
     [Function("CreateProduct")]
+    [AcceptsJson(typeof(ProductRequest))]
+    [ProducesResponseType(typeof(ProductResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.CatalogWrite)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/products")] HttpRequest request,
@@ -38,7 +41,9 @@ public sealed class ProductFunctions
         }, cancellationToken);
     }
 
+    /// <summary>Lists the products, oldest first; <c>q</c> searches them.</summary>
     [Function("ListProducts")]
+    [ProducesResponseType(typeof(PageResponse<ProductResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/products")] HttpRequest request,
@@ -52,7 +57,9 @@ public sealed class ProductFunctions
         return new OkObjectResult(new PageResponse<ProductResponse>([.. page.Items.Select(ProductResponse.From)], page.NextCursor));
     }
 
+    /// <summary>Lists the tracked products whose stock is at or below their reorder level.</summary>
     [Function("ListProductsToReorder")]
+    [ProducesResponseType(typeof(PageResponse<ProductResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogRead)]
     public async Task<IActionResult> ListToReorderAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/products/reorder")] HttpRequest request,
@@ -64,7 +71,9 @@ public sealed class ProductFunctions
         return new OkObjectResult(new PageResponse<ProductResponse>([.. products.Select(product => ProductResponse.From(product.Value))], null));
     }
 
+    /// <summary>Returns a product.</summary>
     [Function("GetProduct")]
+    [ProducesResponseType(typeof(ProductResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/products/{productId}")] HttpRequest request,
@@ -77,7 +86,10 @@ public sealed class ProductFunctions
         return ApiResults.Ok(request, ProductResponse.From(product.Value), product.ETag);
     }
 
+    /// <summary>Replaces a product.</summary>
     [Function("UpdateProduct")]
+    [AcceptsJson(typeof(ProductRequest))]
+    [ProducesResponseType(typeof(ProductResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogWrite)]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/products/{productId}")] HttpRequest request,
@@ -92,7 +104,9 @@ public sealed class ProductFunctions
         return ApiResults.Ok(request, ProductResponse.From(product.Value), product.ETag);
     }
 
+    /// <summary>Deletes a product and frees its code.</summary>
     [Function("DeleteProduct")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [RequiresPermission(Permission.CatalogWrite)]
     public async Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/products/{productId}")] HttpRequest request,

@@ -20,7 +20,10 @@ public sealed class TextSnippetFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Creates a text snippet.</summary>
     [Function("CreateTextSnippet")]
+    [AcceptsJson(typeof(TextSnippetRequest))]
+    [ProducesResponseType(typeof(TextSnippetResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.CatalogWrite)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/text-snippets")] HttpRequest request,
@@ -38,7 +41,9 @@ public sealed class TextSnippetFunctions
         }, cancellationToken);
     }
 
+    /// <summary>Lists the text snippets, oldest first; <c>q</c> searches them.</summary>
     [Function("ListTextSnippets")]
+    [ProducesResponseType(typeof(PageResponse<TextSnippetResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/text-snippets")] HttpRequest request,
@@ -52,7 +57,9 @@ public sealed class TextSnippetFunctions
         return new OkObjectResult(new PageResponse<TextSnippetResponse>([.. page.Items.Select(TextSnippetResponse.From)], page.NextCursor));
     }
 
+    /// <summary>Returns a text snippet.</summary>
     [Function("GetTextSnippet")]
+    [ProducesResponseType(typeof(TextSnippetResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/text-snippets/{snippetId}")] HttpRequest request,
@@ -65,7 +72,10 @@ public sealed class TextSnippetFunctions
         return ApiResults.Ok(request, TextSnippetResponse.From(snippet.Value), snippet.ETag);
     }
 
+    /// <summary>Replaces a text snippet.</summary>
     [Function("UpdateTextSnippet")]
+    [AcceptsJson(typeof(TextSnippetRequest))]
+    [ProducesResponseType(typeof(TextSnippetResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.CatalogWrite)]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/text-snippets/{snippetId}")] HttpRequest request,
@@ -80,7 +90,9 @@ public sealed class TextSnippetFunctions
         return ApiResults.Ok(request, TextSnippetResponse.From(snippet.Value), snippet.ETag);
     }
 
+    /// <summary>Deletes a text snippet.</summary>
     [Function("DeleteTextSnippet")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [RequiresPermission(Permission.CatalogWrite)]
     public async Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/text-snippets/{snippetId}")] HttpRequest request,

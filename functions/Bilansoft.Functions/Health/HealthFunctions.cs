@@ -1,5 +1,6 @@
 using Bilansoft.Application.Platform;
 using Microsoft.AspNetCore.Authorization;
+using Bilansoft.Functions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -13,8 +14,10 @@ public sealed class HealthFunctions
 
     public HealthFunctions(IHealthProbe probe) => _probe = probe;
 
-    /// <summary><c>GET /api/health</c>: 200 when table, blob and queue storage answer, else 503.</summary>
+    /// <summary>Reports whether table, blob and queue storage answer: 200 when all do, else 503.</summary>
     [Function("GetHealth")]
+    [ProducesResponseType<HealthResponse>(200)]
+    [ProducesResponseType<HealthResponse>(503)]
     [AllowAnonymous]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,

@@ -18,7 +18,10 @@ public sealed class DevTokenFunctions
 
     public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
 
+    /// <summary>Issues a signed access token from the development issuer (Development only).</summary>
     [Function("CreateDevToken")]
+    [AcceptsJson(typeof(TokenRequest))]
+    [ProducesResponseType<TokenResponse>(200)]
     [AllowAnonymous]
     public static async Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dev/token")] HttpRequest request,

@@ -1,6 +1,7 @@
 using Bilansoft.Application.Organisations;
 using Bilansoft.Functions.Organisations;
 using Bilansoft.Functions.Platform;
+using Bilansoft.Functions.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,7 +15,9 @@ public sealed class MeFunctions
 
     public MeFunctions(IUserDirectory users) => _users = users;
 
+    /// <summary>Returns the signed-in user's profile and organisations.</summary>
     [Function("GetMe")]
+    [ProducesResponseType<MeResponse>(200)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request,
         FunctionContext context,

@@ -20,7 +20,10 @@ public sealed class InvitationFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Invites a person by e-mail; the e-mail carries a single-use link.</summary>
     [Function("CreateInvitation")]
+    [AcceptsJson(typeof(InvitationRequest))]
+    [ProducesResponseType<InvitationResponse>(201)]
     [RequiresPermission(Permission.MembersManage)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invitations")] HttpRequest request,
@@ -38,7 +41,9 @@ public sealed class InvitationFunctions
         }, cancellationToken);
     }
 
+    /// <summary>Lists invitations and their state.</summary>
     [Function("ListInvitations")]
+    [ProducesResponseType<IReadOnlyList<InvitationResponse>>(200)]
     [RequiresPermission(Permission.MembersRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/invitations")] HttpRequest request,
@@ -50,7 +55,9 @@ public sealed class InvitationFunctions
         return new OkObjectResult(invitations.Select(InvitationResponse.From).ToList());
     }
 
+    /// <summary>Revokes a pending invitation.</summary>
     [Function("RevokeInvitation")]
+    [ProducesResponseType(204)]
     [RequiresPermission(Permission.MembersManage)]
     public async Task<IActionResult> RevokeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/invitations/{invitationId}")] HttpRequest request,
@@ -63,7 +70,10 @@ public sealed class InvitationFunctions
         return new NoContentResult();
     }
 
+    /// <summary>Accepts an invitation with the token from its e-mail.</summary>
     [Function("AcceptInvitation")]
+    [AcceptsJson(typeof(AcceptInvitationRequest))]
+    [ProducesResponseType<MembershipResponse>(200)]
     public Task<IActionResult> AcceptAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/accept")] HttpRequest request,
         FunctionContext context,

@@ -21,7 +21,9 @@ public sealed class MemberFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Lists the members with their roles.</summary>
     [Function("ListMembers")]
+    [ProducesResponseType<IReadOnlyList<MemberResponse>>(200)]
     [RequiresPermission(Permission.MembersRead)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/members")] HttpRequest request,
@@ -33,7 +35,10 @@ public sealed class MemberFunctions
         return new OkObjectResult(members.Select(m => ToResponse(m.Value)).ToList());
     }
 
+    /// <summary>Changes a member's role; only owners grant or take the owner role.</summary>
     [Function("ChangeMemberRole")]
+    [AcceptsJson(typeof(ChangeRoleRequest))]
+    [ProducesResponseType<MemberResponse>(200)]
     [RequiresPermission(Permission.MembersManage)]
     public async Task<IActionResult> ChangeRoleAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/members/{userId}")] HttpRequest request,
@@ -48,7 +53,9 @@ public sealed class MemberFunctions
         return ApiResults.Ok(request, ToResponse(member.Value), member.ETag);
     }
 
+    /// <summary>Removes a member; the last owner cannot be removed.</summary>
     [Function("RemoveMember")]
+    [ProducesResponseType(204)]
     [RequiresPermission(Permission.MembersManage)]
     public async Task<IActionResult> RemoveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/members/{userId}")] HttpRequest request,
@@ -61,7 +68,9 @@ public sealed class MemberFunctions
         return new NoContentResult();
     }
 
+    /// <summary>Removes the caller from the organisation; the last owner cannot leave.</summary>
     [Function("LeaveOrganisation")]
+    [ProducesResponseType(204)]
     [RequiresPermission(Permission.OrganisationRead)]
     public Task<IActionResult> LeaveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/leave")] HttpRequest request,
@@ -76,7 +85,9 @@ public sealed class MemberFunctions
         }, cancellationToken);
     }
 
+    /// <summary>Lists the audit trail, newest first, one page at a time (query parameters cursor and limit).</summary>
     [Function("ListAudit")]
+    [ProducesResponseType<AuditPageResponse>(200)]
     [RequiresPermission(Permission.AuditRead)]
     public async Task<IActionResult> ListAuditAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/audit")] HttpRequest request,

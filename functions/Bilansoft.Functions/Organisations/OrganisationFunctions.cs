@@ -20,7 +20,10 @@ public sealed class OrganisationFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Creates an organisation with the caller as its owner.</summary>
     [Function("CreateOrganisation")]
+    [AcceptsJson(typeof(OrganisationRequest))]
+    [ProducesResponseType<OrganisationResponse>(201)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs")] HttpRequest request,
         FunctionContext context,
@@ -36,7 +39,9 @@ public sealed class OrganisationFunctions
         }, cancellationToken);
     }
 
+    /// <summary>Lists the caller's organisations with the role in each.</summary>
     [Function("ListOrganisations")]
+    [ProducesResponseType<IReadOnlyList<MembershipResponse>>(200)]
     public async Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs")] HttpRequest request,
         FunctionContext context,
@@ -47,7 +52,9 @@ public sealed class OrganisationFunctions
         return new OkObjectResult(memberships.Select(m => new MembershipResponse(m.OrganisationId, m.OrganisationName, m.Role)).ToList());
     }
 
+    /// <summary>Returns the organisation's profile.</summary>
     [Function("GetOrganisation")]
+    [ProducesResponseType<OrganisationResponse>(200)]
     [RequiresPermission(Permission.OrganisationRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}")] HttpRequest request,
@@ -61,7 +68,10 @@ public sealed class OrganisationFunctions
         return ApiResults.Ok(request, OrganisationResponse.From(organisation.Value, access.Role), organisation.ETag);
     }
 
+    /// <summary>Replaces the organisation's profile.</summary>
     [Function("UpdateOrganisation")]
+    [AcceptsJson(typeof(OrganisationRequest))]
+    [ProducesResponseType<OrganisationResponse>(200)]
     [RequiresPermission(Permission.OrganisationManage)]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}")] HttpRequest request,
@@ -76,7 +86,9 @@ public sealed class OrganisationFunctions
         return ApiResults.Ok(request, OrganisationResponse.From(updated.Value, access.Role), updated.ETag);
     }
 
+    /// <summary>Closes the organisation; its data stays stored for the legal retention period.</summary>
     [Function("CloseOrganisation")]
+    [ProducesResponseType(204)]
     [RequiresPermission(Permission.OrganisationClose)]
     public async Task<IActionResult> CloseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}")] HttpRequest request,
@@ -88,7 +100,10 @@ public sealed class OrganisationFunctions
         return new NoContentResult();
     }
 
+    /// <summary>Stores the logo: a PNG or JPEG image of at most 1 MiB as the request body.</summary>
     [Function("SetOrganisationLogo")]
+    [AcceptsFile("image/png", "image/jpeg")]
+    [ProducesResponseType<OrganisationResponse>(200)]
     [RequiresPermission(Permission.OrganisationManage)]
     public async Task<IActionResult> SetLogoAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/logo")] HttpRequest request,
@@ -103,7 +118,9 @@ public sealed class OrganisationFunctions
         return ApiResults.Ok(request, OrganisationResponse.From(updated.Value, access.Role), updated.ETag);
     }
 
+    /// <summary>Returns the logo image.</summary>
     [Function("GetOrganisationLogo")]
+    [ProducesResponseType(200)]
     [RequiresPermission(Permission.OrganisationRead)]
     public async Task<IActionResult> GetLogoAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/logo")] HttpRequest request,
@@ -115,7 +132,9 @@ public sealed class OrganisationFunctions
         return new FileContentResult(content, contentType);
     }
 
+    /// <summary>Removes the logo.</summary>
     [Function("DeleteOrganisationLogo")]
+    [ProducesResponseType(204)]
     [RequiresPermission(Permission.OrganisationManage)]
     public async Task<IActionResult> DeleteLogoAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/logo")] HttpRequest request,

@@ -33,6 +33,7 @@ public static class BilansoftWorker
         services.AddSingleton<IdempotentRequests>();
         services.AddBilansoftSalesHttp();
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Apply(options.JsonSerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => ApiJson.Apply(options.SerializerOptions));
         services.Configure<WorkerOptions>(options => options.Serializer = new Azure.Core.Serialization.JsonObjectSerializer(ApiJson.Options));
 
         builder.UseMiddleware<CorrelationMiddleware>();

@@ -1,6 +1,7 @@
 using Bilansoft.Application.Identity;
 using Bilansoft.Application.Sales;
 using Bilansoft.Domain.Sales;
+using Bilansoft.Functions.Catalog;
 using Bilansoft.Functions.Platform;
 using Bilansoft.Functions.Platform.Http;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,10 @@ public sealed class InvoiceFunctions
         _payments = payments;
     }
 
+    /// <summary>Creates a draft invoice.</summary>
     [Function("CreateInvoice")]
+    [AcceptsJson(typeof(SalesDocumentRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices")] HttpRequest request,
@@ -36,7 +40,9 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.CreateAsync(request, context, Kind, cancellationToken);
 
+    /// <summary>Lists invoices from the index, with filters, order and paging.</summary>
     [Function("ListInvoices")]
+    [ProducesResponseType(typeof(PageResponse<SalesDocumentSummaryResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesRead)]
     public Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/invoices")] HttpRequest request,
@@ -44,7 +50,9 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.ListAsync(request, context, Kind, cancellationToken);
 
+    /// <summary>Returns a invoice with its lines, totals, VAT breakdown and mentions.</summary>
     [Function("GetInvoice")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesRead)]
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/invoices/{invoiceId}")] HttpRequest request,
@@ -53,7 +61,10 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.GetAsync(request, context, Kind, invoiceId, cancellationToken);
 
+    /// <summary>Replaces the content of a draft invoice.</summary>
     [Function("UpdateInvoice")]
+    [AcceptsJson(typeof(SalesDocumentRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/invoices/{invoiceId}")] HttpRequest request,
@@ -62,7 +73,9 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.UpdateAsync(request, context, Kind, invoiceId, cancellationToken);
 
+    /// <summary>Deletes a draft invoice; an issued one is never deleted.</summary>
     [Function("DeleteInvoice")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/invoices/{invoiceId}")] HttpRequest request,
@@ -71,7 +84,9 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.DeleteAsync(request, context, Kind, invoiceId, cancellationToken);
 
+    /// <summary>Issues a draft invoice: next number of its series and structured communication.</summary>
     [Function("IssueInvoice")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> IssueAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/{invoiceId}/issue")] HttpRequest request,
@@ -80,7 +95,9 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.IssueAsync(request, context, Kind, invoiceId, cancellationToken);
 
+    /// <summary>Copies a invoice into a new draft dated today.</summary>
     [Function("DuplicateInvoice")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> DuplicateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/{invoiceId}/duplicate")] HttpRequest request,
@@ -89,7 +106,10 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.DuplicateAsync(request, context, Kind, invoiceId, cancellationToken);
 
+    /// <summary>Merges draft invoices of one customer into a new draft and deletes them.</summary>
     [Function("MergeInvoices")]
+    [AcceptsJson(typeof(MergeInvoicesRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> MergeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/merge")] HttpRequest request,
@@ -105,7 +125,10 @@ public sealed class InvoiceFunctions
             return _endpoints.Created(request, access.OrganisationId, merged);
         }, cancellationToken);
 
+    /// <summary>Makes one draft invoice from issued delivery notes of one customer.</summary>
     [Function("InvoiceDeliveryNotes")]
+    [AcceptsJson(typeof(InvoiceDeliveryNotesRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> FromDeliveryNotesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/from-delivery-notes")] HttpRequest request,
@@ -123,6 +146,8 @@ public sealed class InvoiceFunctions
 
     /// <summary>Creates a draft credit note: the whole invoice without <c>lines</c>, the lines given otherwise.</summary>
     [Function("CreditInvoice")]
+    [AcceptsJson(typeof(SalesDocumentRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> CreditAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/{invoiceId}/credit-notes")] HttpRequest request,
@@ -139,7 +164,10 @@ public sealed class InvoiceFunctions
             return _endpoints.Created(request, access.OrganisationId, creditNote);
         }, cancellationToken);
 
+    /// <summary>Records a payment on an issued invoice.</summary>
     [Function("RecordInvoicePayment")]
+    [AcceptsJson(typeof(PaymentRequest))]
+    [ProducesResponseType(typeof(RecordedPaymentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.PaymentsManage)]
     public Task<IActionResult> RecordPaymentAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/{invoiceId}/payments")] HttpRequest request,
@@ -158,7 +186,9 @@ public sealed class InvoiceFunctions
             return ApiResults.Created(request, location, response, invoice.ETag);
         }, cancellationToken);
 
+    /// <summary>Removes a payment from an invoice.</summary>
     [Function("UndoInvoicePayment")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.PaymentsManage)]
     public async Task<IActionResult> UndoPaymentAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/invoices/{invoiceId}/payments/{paymentId}")] HttpRequest request,

@@ -15,7 +15,9 @@ public sealed class NumberingFunctions
 
     public NumberingFunctions(NumberingService numbering) => _numbering = numbering;
 
+    /// <summary>Returns the numbering series with each one's next number.</summary>
     [Function("GetNumberingSettings")]
+    [ProducesResponseType(typeof(NumberingResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.OrganisationRead)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/settings/numbering")] HttpRequest request,
@@ -27,7 +29,10 @@ public sealed class NumberingFunctions
         return ApiResults.Ok(request, NumberingResponse.From(overview), overview.ETag);
     }
 
+    /// <summary>Changes numbering series; omitted series and fields keep their values.</summary>
     [Function("UpdateNumberingSettings")]
+    [AcceptsJson(typeof(NumberingRequest))]
+    [ProducesResponseType(typeof(NumberingResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.OrganisationManage)]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/settings/numbering")] HttpRequest request,

@@ -3,6 +3,7 @@ using Bilansoft.Application.Identity;
 using Bilansoft.Application.Platform;
 using Bilansoft.Application.Sales;
 using Bilansoft.Domain.Sales;
+using Bilansoft.Functions.Catalog;
 using Bilansoft.Functions.Platform;
 using Bilansoft.Functions.Platform.Http;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Bilansoft.Functions.Sales;
 
-/// <summary><c>/api/orgs/{orgId}/quotes</c>: offers, the customer's answer and conversion into invoices or delivery notes.</summary>
+/// <summary><c>/api/orgs/{orgId}/quotes</c>: offers, their acceptance or refusal, and conversion into invoices or delivery notes.</summary>
 public sealed class QuoteFunctions
 {
     private const SalesDocumentKind Kind = SalesDocumentKind.Quote;
@@ -33,7 +34,10 @@ public sealed class QuoteFunctions
         _conversions = conversions;
     }
 
+    /// <summary>Creates a draft quote.</summary>
     [Function("CreateQuote")]
+    [AcceptsJson(typeof(SalesDocumentRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/quotes")] HttpRequest request,
@@ -41,7 +45,9 @@ public sealed class QuoteFunctions
         CancellationToken cancellationToken) =>
         _endpoints.CreateAsync(request, context, Kind, cancellationToken);
 
+    /// <summary>Lists quotes from the index, with filters, order and paging.</summary>
     [Function("ListQuotes")]
+    [ProducesResponseType(typeof(PageResponse<SalesDocumentSummaryResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesRead)]
     public Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/quotes")] HttpRequest request,
@@ -49,7 +55,9 @@ public sealed class QuoteFunctions
         CancellationToken cancellationToken) =>
         _endpoints.ListAsync(request, context, Kind, cancellationToken);
 
+    /// <summary>Returns a quote with its lines, totals, VAT breakdown and mentions.</summary>
     [Function("GetQuote")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesRead)]
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/quotes/{quoteId}")] HttpRequest request,
@@ -58,7 +66,10 @@ public sealed class QuoteFunctions
         CancellationToken cancellationToken) =>
         _endpoints.GetAsync(request, context, Kind, quoteId, cancellationToken);
 
+    /// <summary>Replaces the content of a draft quote.</summary>
     [Function("UpdateQuote")]
+    [AcceptsJson(typeof(SalesDocumentRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/quotes/{quoteId}")] HttpRequest request,
@@ -67,7 +78,9 @@ public sealed class QuoteFunctions
         CancellationToken cancellationToken) =>
         _endpoints.UpdateAsync(request, context, Kind, quoteId, cancellationToken);
 
+    /// <summary>Deletes a draft quote; an issued one is never deleted.</summary>
     [Function("DeleteQuote")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/quotes/{quoteId}")] HttpRequest request,
@@ -78,6 +91,7 @@ public sealed class QuoteFunctions
 
     /// <summary>Sends a draft quote: it gets the next number of the quote series and can no longer change.</summary>
     [Function("SendQuote")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> SendAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/quotes/{quoteId}/send")] HttpRequest request,
@@ -86,7 +100,9 @@ public sealed class QuoteFunctions
         CancellationToken cancellationToken) =>
         _endpoints.IssueAsync(request, context, Kind, quoteId, cancellationToken);
 
+    /// <summary>Records that the customer accepted a sent quote.</summary>
     [Function("AcceptQuote")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> AcceptAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/quotes/{quoteId}/accept")] HttpRequest request,
@@ -95,7 +111,9 @@ public sealed class QuoteFunctions
         CancellationToken cancellationToken) =>
         AnswerAsync(request, context, quoteId, SalesDocumentAction.Accept, cancellationToken);
 
+    /// <summary>Records that the customer declined a sent quote.</summary>
     [Function("DeclineQuote")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> DeclineAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/quotes/{quoteId}/decline")] HttpRequest request,
@@ -104,7 +122,9 @@ public sealed class QuoteFunctions
         CancellationToken cancellationToken) =>
         AnswerAsync(request, context, quoteId, SalesDocumentAction.Decline, cancellationToken);
 
+    /// <summary>Records that a sent quote expired.</summary>
     [Function("ExpireQuote")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> ExpireAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/quotes/{quoteId}/expire")] HttpRequest request,
@@ -115,6 +135,8 @@ public sealed class QuoteFunctions
 
     /// <summary>Converts a sent or accepted quote into a draft invoice or delivery note: <c>{ "to": "invoice" }</c>.</summary>
     [Function("ConvertQuote")]
+    [AcceptsJson(typeof(ConvertQuoteRequest))]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesIssue)]
     public Task<IActionResult> ConvertAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/quotes/{quoteId}/convert")] HttpRequest request,
@@ -139,7 +161,9 @@ public sealed class QuoteFunctions
             return _endpoints.Created(request, access.OrganisationId, converted);
         }, cancellationToken);
 
+    /// <summary>Copies a quote into a new draft dated today.</summary>
     [Function("DuplicateQuote")]
+    [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesDraftWrite)]
     public Task<IActionResult> DuplicateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/quotes/{quoteId}/duplicate")] HttpRequest request,

@@ -15,7 +15,8 @@ namespace Bilansoft.Functions.Sales;
 
 /// <summary>
 /// The request handling that quotes, delivery notes, invoices and credit notes share: read the
-/// request, call one use case, answer with the document, its ETag and, on creation, its location.
+/// request, call one use case, and respond with the document, its ETag and, on creation, its
+/// location.
 /// The function classes of each kind declare the routes and permissions and call these methods.
 /// </summary>
 public sealed class SalesEndpoints

@@ -57,17 +57,17 @@ public sealed class TableProductStore : IProductStore
     public async Task<IReadOnlyDictionary<string, Versioned<Product>>> GetManyAsync(string organisationId, IReadOnlyCollection<string> productIds, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
-        var wanted = productIds.Where(Identifiers.IsValid).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count <= PointReadLimit)
+        var requested = productIds.Where(Identifiers.IsValid).ToHashSet(StringComparer.Ordinal);
+        if (requested.Count <= PointReadLimit)
         {
-            var reads = await Task.WhenAll(wanted.Select(id => OrganisationTable.GetAsync<Product>(table, organisationId, Kind, id, cancellationToken)));
+            var reads = await Task.WhenAll(requested.Select(id => OrganisationTable.GetAsync<Product>(table, organisationId, Kind, id, cancellationToken)));
             return reads.Where(read => read is not null).ToDictionary(read => read!.Value.Id, read => read!, StringComparer.Ordinal);
         }
 
         var found = new Dictionary<string, Versioned<Product>>(StringComparer.Ordinal);
         foreach (var product in await OrganisationTable.ListAsync<Product>(table, organisationId, Kind, cancellationToken))
         {
-            if (wanted.Contains(product.Value.Id))
+            if (requested.Contains(product.Value.Id))
             {
                 found[product.Value.Id] = product;
             }

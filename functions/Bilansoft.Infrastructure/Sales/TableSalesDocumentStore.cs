@@ -21,7 +21,7 @@ namespace Bilansoft.Infrastructure.Sales;
 /// <item><c>imported|{NUMBER}</c>: the claim of an imported invoice's number.</item>
 /// </list>
 /// A commit writes documents, index rows, counter, product stock, audit and outbox rows in one
-/// entity-group transaction; when any ETag or existence check fails, nothing is written.
+/// entity-group transaction. When any ETag or existence check fails, nothing is written.
 /// </summary>
 public sealed class TableSalesDocumentStore : ISalesDocumentStore
 {
@@ -187,8 +187,9 @@ public sealed class TableSalesDocumentStore : ISalesDocumentStore
             ? new TableTransactionAction(TableTransactionActionType.Add, row)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(write.Previous.ETag)));
 
-        // Index rows follow the document row, which the ETag protects; a key that stays the same is
-        // replaced, a key that changed (new date or number) is deleted and written anew.
+        // Index rows need no ETag of their own, because the document row's ETag guards the whole
+        // transaction. A key that stays the same is replaced; a changed key (new date or number)
+        // is deleted and written anew.
         var oldKeys = write.Previous is null ? [] : SalesIndex.RowKeysOf(write.Previous.Value);
         var newRows = SalesIndex.RowsOf(organisationId, write.Record);
         for (var i = 0; i < newRows.Count; i++)

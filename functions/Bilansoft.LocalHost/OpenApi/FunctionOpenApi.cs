@@ -44,13 +44,15 @@ internal static class FunctionOpenApi
                 };
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, _) =>
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 var function = context.Description.ActionDescriptor.EndpointMetadata.OfType<FunctionDescriptor>().FirstOrDefault();
                 if (function is null)
                 {
-                    return Task.CompletedTask;
+                    return;
                 }
+
+                await DescribeBodyAsync(operation, context, function.Method, cancellationToken);
 
                 var info = FunctionMethodInfo.Read(function.EntryPoint);
                 if (!info.AllowsAnonymous)
@@ -62,8 +64,6 @@ internal static class FunctionOpenApi
                 {
                     operation.Description = $"Requires the {permission.Permission} permission in the organisation (docs/permissions.md).";
                 }
-
-                return Task.CompletedTask;
             });
         });
 
@@ -79,13 +79,40 @@ internal static class FunctionOpenApi
 
         var method = function.Method;
         var metadata = method.GetCustomAttributes()
-            .Where(attribute => attribute is IAcceptsMetadata or IProducesResponseTypeMetadata or ProducesResponseTypeAttribute)
+            .Where(attribute => attribute is IProducesResponseTypeMetadata or ProducesResponseTypeAttribute)
             .Cast<object>()
             .ToArray();
         endpoint.WithMetadata(metadata)
             .WithTags(Tag(method.DeclaringType!))
             .WithSummary(Summary(method) ?? function.Name);
         return endpoint;
+    }
+
+    // Request bodies are described here, not as endpoint metadata, because routing would treat
+    // accepts-metadata as a content-type constraint.
+    private static async Task DescribeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, MethodInfo method, CancellationToken cancellationToken)
+    {
+        if (method.GetCustomAttribute<Functions.Platform.Http.AcceptsJsonAttribute>() is { } json)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(json.RequestType, null, cancellationToken) },
+                },
+            };
+        }
+        else if (method.GetCustomAttribute<Functions.Platform.Http.AcceptsFileAttribute>() is { } file)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = file.ContentTypes.ToDictionary(
+                    contentType => contentType,
+                    _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+            };
+        }
     }
 
     private static string Tag(Type functionClass) =>
