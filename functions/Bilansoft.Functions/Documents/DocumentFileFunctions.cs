@@ -21,6 +21,7 @@ public sealed class DocumentFileFunctions
 
     [Function("GetInvoicePdf")]
     [RequiresPermission(Permission.SalesRead)]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
     public Task<IActionResult> GetInvoicePdfAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/invoices/{invoiceId}/pdf")] HttpRequest request,
         string invoiceId,
@@ -30,6 +31,7 @@ public sealed class DocumentFileFunctions
 
     [Function("GetInvoiceUbl")]
     [RequiresPermission(Permission.SalesRead)]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/xml")]
     public Task<IActionResult> GetInvoiceUblAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/invoices/{invoiceId}/ubl")] HttpRequest request,
         string invoiceId,
@@ -39,6 +41,7 @@ public sealed class DocumentFileFunctions
 
     [Function("GetCreditNotePdf")]
     [RequiresPermission(Permission.SalesRead)]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
     public Task<IActionResult> GetCreditNotePdfAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/credit-notes/{creditNoteId}/pdf")] HttpRequest request,
         string creditNoteId,
@@ -48,6 +51,7 @@ public sealed class DocumentFileFunctions
 
     [Function("GetCreditNoteUbl")]
     [RequiresPermission(Permission.SalesRead)]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/xml")]
     public Task<IActionResult> GetCreditNoteUblAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/credit-notes/{creditNoteId}/ubl")] HttpRequest request,
         string creditNoteId,
@@ -57,6 +61,7 @@ public sealed class DocumentFileFunctions
 
     [Function("GetQuotePdf")]
     [RequiresPermission(Permission.SalesRead)]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
     public Task<IActionResult> GetQuotePdfAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/quotes/{quoteId}/pdf")] HttpRequest request,
         string quoteId,
@@ -66,6 +71,7 @@ public sealed class DocumentFileFunctions
 
     [Function("GetDeliveryNotePdf")]
     [RequiresPermission(Permission.SalesRead)]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
     public Task<IActionResult> GetDeliveryNotePdfAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/delivery-notes/{deliveryNoteId}/pdf")] HttpRequest request,
         string deliveryNoteId,

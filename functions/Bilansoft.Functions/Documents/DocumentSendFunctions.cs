@@ -26,6 +26,8 @@ public sealed class DocumentSendFunctions
 
     [Function("SendInvoice")]
     [RequiresPermission(Permission.SalesIssue)]
+    [AcceptsJson(typeof(SendDocumentRequest))]
+    [ProducesResponseType(typeof(DocumentDeliveryResponse), StatusCodes.Status202Accepted)]
     public Task<IActionResult> SendInvoiceAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/invoices/{invoiceId}/send")] HttpRequest request,
         string invoiceId,
@@ -35,6 +37,8 @@ public sealed class DocumentSendFunctions
 
     [Function("SendCreditNote")]
     [RequiresPermission(Permission.SalesIssue)]
+    [AcceptsJson(typeof(SendDocumentRequest))]
+    [ProducesResponseType(typeof(DocumentDeliveryResponse), StatusCodes.Status202Accepted)]
     public Task<IActionResult> SendCreditNoteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/credit-notes/{creditNoteId}/send")] HttpRequest request,
         string creditNoteId,

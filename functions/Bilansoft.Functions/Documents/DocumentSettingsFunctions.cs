@@ -17,6 +17,7 @@ public sealed class DocumentSettingsFunctions
 
     [Function("GetDocumentSettings")]
     [RequiresPermission(Permission.OrganisationRead)]
+    [ProducesResponseType(typeof(DocumentSettingsResponse), StatusCodes.Status200OK)]
     public async Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/settings/documents")] HttpRequest request,
         FunctionContext context,
@@ -29,6 +30,8 @@ public sealed class DocumentSettingsFunctions
 
     [Function("UpdateDocumentSettings")]
     [RequiresPermission(Permission.OrganisationManage)]
+    [AcceptsJson(typeof(DocumentSettingsRequest))]
+    [ProducesResponseType(typeof(DocumentSettingsResponse), StatusCodes.Status200OK)]
     public async Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/settings/documents")] HttpRequest request,
         FunctionContext context,
@@ -45,6 +48,8 @@ public sealed class DocumentSettingsFunctions
     /// <summary>Stores the letterhead: the request body is the PDF itself.</summary>
     [Function("SetLetterhead")]
     [RequiresPermission(Permission.OrganisationManage)]
+    [AcceptsFile("application/pdf")]
+    [ProducesResponseType(typeof(DocumentSettingsResponse), StatusCodes.Status200OK)]
     public async Task<IActionResult> SetLetterheadAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "orgs/{orgId}/settings/documents/letterhead")] HttpRequest request,
         FunctionContext context,
@@ -60,6 +65,7 @@ public sealed class DocumentSettingsFunctions
 
     [Function("GetLetterhead")]
     [RequiresPermission(Permission.OrganisationRead)]
+    [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
     public async Task<IActionResult> GetLetterheadAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orgs/{orgId}/settings/documents/letterhead")] HttpRequest request,
         FunctionContext context,
@@ -72,6 +78,7 @@ public sealed class DocumentSettingsFunctions
 
     [Function("DeleteLetterhead")]
     [RequiresPermission(Permission.OrganisationManage)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> DeleteLetterheadAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "orgs/{orgId}/settings/documents/letterhead")] HttpRequest request,
         FunctionContext context,

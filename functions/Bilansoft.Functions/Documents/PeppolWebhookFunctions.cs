@@ -32,6 +32,8 @@ public sealed class PeppolWebhookFunctions
 
     [Function("ReceivePeppolStatus")]
     [AllowAnonymous]
+    [AcceptsJson(typeof(PeppolStatusEvent))]
+    [ProducesResponseType(typeof(PeppolWebhookResponse), StatusCodes.Status200OK)]
     public async Task<IActionResult> ReceiveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/peppol")] HttpRequest request,
         CancellationToken cancellationToken)
