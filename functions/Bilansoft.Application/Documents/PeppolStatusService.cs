@@ -35,6 +35,12 @@ public enum PeppolStatusOutcome
 
     /// <summary>No transmission with that id was ever submitted by Bilansoft.</summary>
     UnknownTransmission,
+
+    /// <summary>
+    /// The transmission is indexed, but the delivery step has not stored it on the document yet;
+    /// the sender retries the event later.
+    /// </summary>
+    NotRecordedYet,
 }
 
 /// <summary>Applies the access point's transmission statuses to the delivery state of documents.</summary>
@@ -83,9 +89,14 @@ public sealed partial class PeppolStatusService
         }
 
         var applied = false;
+        var notRecordedYet = false;
         await _deliveries.UpdateAsync(found.OrganisationId, found.DocumentId, current =>
         {
             applied = false;
+
+            // The transmission is indexed before the delivery step stores it, so a fast status
+            // event can find the channel still queued without a reference.
+            notRecordedYet = current?.Channel(DocumentChannel.Peppol) is { Status: DeliveryStatus.Queued, Reference: null };
             if (current?.Channel(DocumentChannel.Peppol) is not { } entry || entry.Reference != transmissionId || target == DeliveryStatus.Sent)
             {
                 return null;
@@ -117,6 +128,11 @@ public sealed partial class PeppolStatusService
         }, cancellationToken);
 
         LogApplied(_logger, transmissionId, found.DocumentId, found.OrganisationId, target!.Value, applied);
+        if (notRecordedYet && target != DeliveryStatus.Sent)
+        {
+            return PeppolStatusOutcome.NotRecordedYet;
+        }
+
         return applied ? PeppolStatusOutcome.Applied : PeppolStatusOutcome.Unchanged;
     }
 

@@ -62,7 +62,9 @@ public sealed class PeppolWebhookFunctions
         {
             var status = Parse(body);
             var outcome = await _statuses.ApplyAsync(status, cancellationToken);
-            if (outcome == PeppolStatusOutcome.UnknownTransmission)
+            // Both get a 404 and the receipt is released below, so the sender's retry is
+            // applied once the delivery step stored the transmission.
+            if (outcome is PeppolStatusOutcome.UnknownTransmission or PeppolStatusOutcome.NotRecordedYet)
             {
                 throw ProblemException.NotFound("peppol-transmission", status.TransmissionId ?? string.Empty);
             }
