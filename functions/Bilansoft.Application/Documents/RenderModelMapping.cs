@@ -151,10 +151,20 @@ public static class RenderModelMapping
         }
     }
 
+    // Legal names often already end with their form ("Studio Peeters BV"); printing the form again
+    // would read "Studio Peeters BV BV".
+    private static string? LegalFormToPrint(OrganisationProfile profile)
+    {
+        var name = profile.LegalName ?? profile.Name;
+        return profile.LegalForm is { Length: > 0 } form && !name.TrimEnd().EndsWith(" " + form.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? form
+            : null;
+    }
+
     private static SellerParty Seller(OrganisationProfile profile, ReadOnlyMemory<byte>? logo) =>
         new(profile.LegalName ?? profile.Name, Address(profile.Address!))
         {
-            LegalForm = profile.LegalForm,
+            LegalForm = LegalFormToPrint(profile),
             EnterpriseNumber = profile.EnterpriseNumber,
             VatNumber = profile.VatNumber,
             RegisterMention = profile.RegisterOfLegalEntities,

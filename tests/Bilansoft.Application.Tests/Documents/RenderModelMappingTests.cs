@@ -50,6 +50,19 @@ public sealed class RenderModelMappingTests
         Assert.True(RenderModelMapping.HasUbl(model));
     }
 
+    [Theory]
+    [InlineData("Atelier Noord BV", "BV", null)] // the legal name already ends with its form
+    [InlineData("Atelier Noord", "BV", "BV")]
+    [InlineData("Atelier Noord bv", "BV", null)]
+    public void Map_PrintsTheLegalFormOnce(string legalName, string legalForm, string? expected)
+    {
+        var record = Issue(Invoice(Customer(), Line(DomainCategory.Standard, 21m)));
+
+        var model = RenderModelMapping.Map(record, Seller with { LegalName = legalName, LegalForm = legalForm }, HouseStyle.Default, null);
+
+        Assert.Equal(expected, model.Seller.LegalForm);
+    }
+
     [Fact]
     public void Map_ReverseCharge_PutsTheMentionOnTheBreakdown()
     {
