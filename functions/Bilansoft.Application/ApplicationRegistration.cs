@@ -1,4 +1,5 @@
 using Bilansoft.Application.Banking;
+using Bilansoft.Application.Documents;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Application.Sales;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,7 @@ public static class ApplicationRegistration
         services.AddSingleton<IInvitationMailer, InvitationMailer>();
         services.AddBilansoftSales(configuration);
         services.AddBilansoftBanking(configuration);
+        services.AddBilansoftDocuments(configuration);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Bilansoft.Infrastructure.Banking;
 using Bilansoft.Application.Organisations;
 using Bilansoft.Infrastructure.Organisations;
 using Bilansoft.Application.Platform;
+using Bilansoft.Infrastructure.Documents;
 using Bilansoft.Infrastructure.Messaging;
 using Bilansoft.Infrastructure.Platform;
 using Bilansoft.Infrastructure.Sales;
@@ -38,6 +39,7 @@ public static class InfrastructureRegistration
         services.AddSingleton<ILogoStore, BlobLogoStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddBilansoftSalesStorage();
+        services.AddBilansoftDocumentsStorage();
         services.AddBilansoftOutbound(configuration);
         services.AddBilansoftBankingStorage();
 

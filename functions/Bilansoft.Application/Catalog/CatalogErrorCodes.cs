@@ -16,6 +16,7 @@ public static class CatalogErrorCodes
     public const string TextMissing = "text-missing";
 
     /// <summary>Violation: a Peppol participant id is invalid; arguments <c>value</c> and <c>reason</c>.</summary>
+    public const string CustomerAddressMissing = "customer.address-missing";
     public const string InvalidPeppolId = "invalid-peppol-id";
 
     /// <summary>Violation: a unit is not shaped like a UN/ECE Recommendation 20 code; argument <c>value</c>.</summary>

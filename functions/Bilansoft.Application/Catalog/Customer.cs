@@ -31,8 +31,11 @@ public sealed record Customer
     /// <summary>Buyer name (BT-44).</summary>
     public required string Name { get; init; }
 
-    /// <summary>Address printed on invoices (BG-8).</summary>
-    public required PostalAddress InvoiceAddress { get; init; }
+    /// <summary>
+    /// Address printed on invoices (BG-8). A customer may be saved without one, but no document can
+    /// be written for it until the address is filled in, because Belgian invoices must show it.
+    /// </summary>
+    public PostalAddress? InvoiceAddress { get; init; }
 
     /// <summary>Address where goods go (BG-15), when it differs from the invoice address.</summary>
     public PostalAddress? DeliveryAddress { get; init; }
@@ -76,11 +79,16 @@ public sealed record Customer
     public bool IsDeleted => DeletedAt is not null;
 
     /// <summary>Copies the customer into the buyer snapshot a document keeps.</summary>
+    /// <exception cref="Errors.ProblemException">The customer has no invoice address yet.</exception>
     public CustomerSnapshot ToSnapshot() => new()
     {
         CustomerId = Id,
         Name = Name,
-        Address = InvoiceAddress,
+        Address = InvoiceAddress ?? throw Errors.ProblemException.Invalid(CatalogErrorCodes.CustomerAddressMissing, "customerId", new Dictionary<string, object?>
+        {
+            ["id"] = Id,
+            ["name"] = Name,
+        }),
         Type = Type,
         VatNumber = VatNumber,
         EnterpriseNumber = EnterpriseNumber,

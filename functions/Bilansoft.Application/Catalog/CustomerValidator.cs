@@ -30,7 +30,7 @@ public static class CustomerValidator
         var rules = new InputRules();
         var type = rules.Choice(input.Type, "type", CustomerType.Company, Types);
         var name = rules.Required(input.Name, "name", 200);
-        var invoiceAddress = rules.Address(input.InvoiceAddress, "invoiceAddress", required: true);
+        var invoiceAddress = rules.Address(input.InvoiceAddress, "invoiceAddress", required: false);
         var deliveryAddress = rules.Address(input.DeliveryAddress, "deliveryAddress", required: false);
         var enterpriseNumber = rules.EnterpriseNumber(input.EnterpriseNumber, "enterpriseNumber");
         var vatNumber = rules.VatNumber(input.VatNumber, "vatNumber");
@@ -46,12 +46,15 @@ public static class CustomerValidator
         var email = rules.Email(input.Email, "email");
         var channel = rules.Choice(input.DeliveryChannel, "deliveryChannel", DeliveryChannel.Email, Channels);
         var peppolId = PeppolId(rules, input.PeppolId);
-        if (channel is DeliveryChannel.Email or DeliveryChannel.Both && email is null && input.Email is null)
+        // A channel the client chose needs its address now; the default channel (e-mail) may wait
+        // until the first document is sent, which then names what is missing.
+        var channelChosen = !string.IsNullOrWhiteSpace(input.DeliveryChannel);
+        if (channelChosen && channel is DeliveryChannel.Email or DeliveryChannel.Both && email is null && input.Email is null)
         {
             rules.Add("required", "email");
         }
 
-        if (channel is DeliveryChannel.Peppol or DeliveryChannel.Both && peppolId is null && input.PeppolId is null)
+        if (channelChosen && channel is DeliveryChannel.Peppol or DeliveryChannel.Both && peppolId is null && input.PeppolId is null)
         {
             rules.Add("required", "peppolId");
         }
@@ -64,7 +67,7 @@ public static class CustomerValidator
             Id = id,
             Type = type,
             Name = name,
-            InvoiceAddress = invoiceAddress ?? new PostalAddress(string.Empty, string.Empty, string.Empty, string.Empty),
+            InvoiceAddress = invoiceAddress,
             DeliveryAddress = deliveryAddress,
             VatNumber = vatNumber,
             EnterpriseNumber = enterpriseNumber ?? (vatNumber is { IsBelgian: true } belgian ? belgian.ToEnterpriseNumber() : null),

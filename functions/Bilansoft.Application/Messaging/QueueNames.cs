@@ -15,6 +15,12 @@ public static class QueueNames
     /// <summary>Credit notes issued by Bilansoft; the next steps render and deliver them.</summary>
     public const string CreditNoteIssued = "credit-note-issued";
 
+    /// <summary>
+    /// Invoices and credit notes whose files are stored and whose channels are queued; the next
+    /// step sends them by e-mail and over Peppol.
+    /// </summary>
+    public const string DocumentsRendered = "documents-rendered";
+
     /// <summary>Payments recorded on or removed from invoices.</summary>
     public const string PaymentRegistered = "payment-registered";
 

@@ -62,6 +62,11 @@ public sealed class SalesContentBuilder
             {
                 rules.Add(SalesErrorCodes.CustomerUnknown, "customerId", new Dictionary<string, object?> { ["id"] = input.CustomerId });
             }
+            else if (customer.InvoiceAddress is null)
+            {
+                rules.Add(Catalog.CatalogErrorCodes.CustomerAddressMissing, "customerId", new Dictionary<string, object?> { ["id"] = customer.Id, ["name"] = customer.Name });
+                customer = null;
+            }
         }
 
         var snapshot = customer?.ToSnapshot() ?? Placeholder(input.CustomerId);

@@ -28,13 +28,15 @@ public sealed record CustomerRequest(
     int? PaymentTermDays,
     string? DefaultVatCategory,
     string? PeppolId,
-    string? DeliveryChannel)
+    string? DeliveryChannel,
+    AddressDto? Address = null)
 {
+    /// <summary><c>address</c> is accepted as another name of <c>invoiceAddress</c>.</summary>
     public CustomerInput ToInput() => new()
     {
         Type = Type,
         Name = Name,
-        InvoiceAddress = InvoiceAddress?.ToInput(),
+        InvoiceAddress = (InvoiceAddress ?? Address)?.ToInput(),
         DeliveryAddress = DeliveryAddress?.ToInput(),
         VatNumber = VatNumber,
         EnterpriseNumber = EnterpriseNumber,
@@ -65,6 +67,9 @@ public sealed record CustomerResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The invoice address under its short name, as clients may send it.</summary>
+    public AddressDto? Address => InvoiceAddress;
+
     public static CustomerResponse From(Customer customer) => new(
         customer.Id,
         customer.Type,

@@ -150,6 +150,9 @@ public sealed record SalesDocumentResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? IssuedAt)
 {
+    /// <summary>How an issued invoice or credit note was rendered and sent; only <c>GET</c> fills it.</summary>
+    public Documents.DocumentDeliveryResponse? Delivery { get; init; }
+
     public static SalesDocumentResponse From(SalesDocumentRecord record, DateOnly today)
     {
         var document = record.Document;

@@ -1,8 +1,10 @@
+using Bilansoft.Application.Documents;
 using Bilansoft.Application.Identity;
 using Bilansoft.Application.Platform;
 using Bilansoft.Application.Sales;
 using Bilansoft.Domain.Sales;
 using Bilansoft.Functions.Catalog;
+using Bilansoft.Functions.Documents;
 using Bilansoft.Functions.Platform;
 using Bilansoft.Functions.Platform.Http;
 using Microsoft.AspNetCore.Http;
@@ -22,13 +24,15 @@ public sealed class SalesEndpoints
     private readonly SalesDocumentService _documents;
     private readonly SalesIssueService _issuing;
     private readonly IdempotentRequests _idempotency;
+    private readonly DocumentSendService _delivery;
     private readonly TimeProvider _clock;
 
-    public SalesEndpoints(SalesDocumentService documents, SalesIssueService issuing, IdempotentRequests idempotency, TimeProvider clock)
+    public SalesEndpoints(SalesDocumentService documents, SalesIssueService issuing, IdempotentRequests idempotency, DocumentSendService delivery, TimeProvider clock)
     {
         _documents = documents;
         _issuing = issuing;
         _idempotency = idempotency;
+        _delivery = delivery;
         _clock = clock;
     }
 
@@ -74,8 +78,16 @@ public sealed class SalesEndpoints
         return new OkObjectResult(new PageResponse<SalesDocumentSummaryResponse>([.. page.Items.Select(item => SalesDocumentSummaryResponse.From(item, today))], page.NextCursor));
     }
 
-    public async Task<IActionResult> GetAsync(HttpRequest request, FunctionContext context, SalesDocumentKind kind, string id, CancellationToken cancellationToken) =>
-        Ok(request, await _documents.GetAsync(context.GetAccess(), kind, id, cancellationToken));
+    /// <summary>Answers 200 with the document and, for an invoice or credit note, its delivery state.</summary>
+    public async Task<IActionResult> GetAsync(HttpRequest request, FunctionContext context, SalesDocumentKind kind, string id, CancellationToken cancellationToken)
+    {
+        var access = context.GetAccess();
+        var record = await _documents.GetAsync(access, kind, id, cancellationToken);
+        var delivery = DocumentRenderer.IsStored(kind) ? await _delivery.GetDeliveryAsync(access, SalesIds.Format(record.Value.Id), cancellationToken) : null;
+
+        var response = SalesDocumentResponse.From(record.Value, Today) with { Delivery = delivery is null ? null : DocumentDeliveryResponse.From(delivery) };
+        return ApiResults.Ok(request, response, record.ETag);
+    }
 
     public async Task<IActionResult> UpdateAsync(HttpRequest request, FunctionContext context, SalesDocumentKind kind, string id, CancellationToken cancellationToken)
     {
