@@ -3,8 +3,9 @@ using Bilansoft.Domain.Banking;
 namespace Bilansoft.Application.Banking;
 
 /// <summary>
-/// Stands in for the invoice side until it implements <see cref="IOpenItemSource"/>: it serves no
-/// open items yet, so the match step leaves every transaction unmatched.
+/// Stands in for the invoice side when none is registered (the sales registration adds
+/// <c>OpenInvoiceSource</c>): it serves no open items, so the match step leaves every transaction
+/// unmatched.
 /// </summary>
 public sealed class NoOpenItemSource : IOpenItemSource
 {
@@ -16,7 +17,8 @@ public sealed class NoOpenItemSource : IOpenItemSource
 }
 
 /// <summary>
-/// Stands in for the invoice side until it implements <see cref="IPaymentRegistrar"/>. With
+/// Stands in for the invoice side when none is registered (the sales registration adds
+/// <c>BankPaymentRegistrar</c>). With
 /// <see cref="NoOpenItemSource"/> nothing is ever matched, so registering is never reached; if it
 /// is, the call fails loudly instead of losing the payment.
 /// </summary>

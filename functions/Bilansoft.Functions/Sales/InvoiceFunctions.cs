@@ -169,7 +169,7 @@ public sealed class InvoiceFunctions
     /// <summary>
     /// Imports the open invoices of a previous tool from a CSV file of at most 1 MiB and 1,000
     /// rows, sent as the body or as the first file part of multipart/form-data. All or nothing:
-    /// a file with errors answers 400 with every error and stores nothing. Invoices imported
+    /// a file with errors gets 400 with every error, and nothing is stored. Invoices imported
     /// before (same number) are returned as they are.
     /// </summary>
     [Function("ImportInvoices")]

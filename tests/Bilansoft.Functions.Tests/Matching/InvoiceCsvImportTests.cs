@@ -70,7 +70,7 @@ public sealed class InvoiceCsvImportTests : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task ErrorsOnSeveralRows_AreAllReported_AndNothingIsStored()
+    public async Task RowErrors_AllReported_NothingStored()
     {
         using var api = await SalesApi.StartAsync(_fixture);
         await MatchingApi.ImportCsvAcceptedAsync(api.Session, api.OrganisationId, "nummer;klant;datum;openstaand;mededeling\nOLD-1;Klant;01/01/2026;5,00;+++101/0000/00215+++\n");

@@ -224,7 +224,7 @@ public sealed class InvoiceMatchingTests : IClassFixture<HostFixture>
     }
 
     // A message stays in the Storage queue, invisible while the step runs, until the step is done
-    // with it; the tests of this class run one at a time, so an empty queue means this step is done.
+    // with it. The tests of this class run one at a time, so an empty queue means this step is done.
     private async Task WaitForMatchedAsync(IBankImportStore imports, string organisationId, string importId)
     {
         var queue = await _fixture.Host.Services.GetRequiredService<StorageClients>().QueueAsync(QueueNames.BankStatementImported, CancellationToken.None);
