@@ -158,6 +158,12 @@ public sealed class InvoiceMatchingTests : IClassFixture<HostFixture>
         Assert.Equal(21.00m, left.GetProperty("amount").GetDecimal());
         Assert.Equal(100.00m, undone.GetProperty("amountDue").GetDecimal());
         Assert.Equal("partiallyPaid", undone.GetProperty("status").GetString());
+        var paymentId = SalesIds.Format(BankPaymentRegistrar.PaymentIdFor(api.OrganisationId, registration.RegistrationId));
+        var messages = (await ReceivePaymentMessagesAsync(api.OrganisationId, 3))
+            .Select(message => (message.Type, message.ReadPayload<PaymentPayload>().PaymentId))
+            .ToList();
+        Assert.Equal(1, messages.Count(message => message == (SalesMessages.PaymentRegistered, paymentId)));
+        Assert.Equal(1, messages.Count(message => message == (SalesMessages.PaymentUndone, paymentId)));
     }
 
     [Fact]
@@ -221,6 +227,27 @@ public sealed class InvoiceMatchingTests : IClassFixture<HostFixture>
         // again by another path would.
         var envelope = MessageEnvelope.Create(Guid.NewGuid().ToString("N"), BankStatementImported.MessageType, organisationId, Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow, new BankStatementImported(importId));
         await _fixture.Host.Services.GetRequiredService<IMessagePublisher>().PublishAsync(QueueNames.BankStatementImported, envelope, CancellationToken.None);
+    }
+
+    // Nothing consumes payment-registered in the local host, so the messages wait in its queue.
+    private async Task<List<MessageEnvelope>> ReceivePaymentMessagesAsync(string organisationId, int count)
+    {
+        var queue = await _fixture.Host.Services.GetRequiredService<StorageClients>().QueueAsync(QueueNames.PaymentRegistered, CancellationToken.None);
+        var found = new List<MessageEnvelope>();
+        await Eventually.TrueAsync(async () =>
+        {
+            foreach (var message in (await queue.ReceiveMessagesAsync(32)).Value)
+            {
+                var envelope = MessageEnvelope.FromJson(message.Body.ToString());
+                if (envelope.OrganisationId == organisationId)
+                {
+                    found.Add(envelope);
+                }
+            }
+
+            return found.Count >= count;
+        }, $"{count} payment messages of organisation {organisationId}");
+        return found;
     }
 
     // A message stays in the Storage queue, invisible while the step runs, until the step is done
