@@ -14,7 +14,7 @@ public enum BankImportStatus
     /// <summary>Every statement was stored; its transactions are visible and go to the match step.</summary>
     Processed,
 
-    /// <summary>Nothing of the file was stored; <see cref="BankImport.Failure"/> says why.</summary>
+    /// <summary>Nothing of the file was stored; <see cref="BankImport.Failure"/> gives the reason.</summary>
     Failed,
 }
 
@@ -74,7 +74,7 @@ public sealed record BankImport
     /// <summary>Number of parse attempts so far; a retry after a crash raises it.</summary>
     public int Attempt { get; init; }
 
-    /// <summary>Until when the current attempt holds the import; another attempt waits for it to pass.</summary>
+    /// <summary>Until when the current attempt owns the import; another attempt waits for it to pass.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
 
     /// <summary>When the import was processed or failed.</summary>
@@ -111,7 +111,7 @@ public sealed record BankImportFailure(string Code)
 
     public string? Value { get; init; }
 
-    /// <summary>For a duplicate: the import that already holds the statement.</summary>
+    /// <summary>For a duplicate: the import that already contains the statement.</summary>
     public string? EarlierImportId { get; init; }
 
     /// <summary>For a duplicate: whether the earlier statement has the same content too.</summary>

@@ -24,7 +24,7 @@ public interface IBankAccountStore
     /// <exception cref="Errors.ProblemException">Precondition failed when the account changed since it was read.</exception>
     Task DeleteAsync(string organisationId, Versioned<BankAccount> account, AuditEntry audit, CancellationToken cancellationToken);
 
-    /// <summary>Whether an import that is processing or processed holds a statement of the account.</summary>
+    /// <summary>Whether an import that is processing or processed contains a statement of the account.</summary>
     Task<bool> HasStatementsAsync(string organisationId, string accountId, CancellationToken cancellationToken);
 }
 
@@ -117,7 +117,7 @@ public interface IBankImportStore
     Task SaveTransactionsAsync(string organisationId, IReadOnlyList<Versioned<StatementTransaction>> transactions, AuditEntry? audit, CancellationToken cancellationToken);
 }
 
-/// <summary>The earlier import that holds a statement's key or fingerprint.</summary>
+/// <summary>The earlier import that contains a statement's key or fingerprint.</summary>
 /// <param name="ImportId">The earlier import.</param>
 /// <param name="SameKey">Whether the natural key is the same (else only the content is).</param>
 /// <param name="SameContent">Whether the content fingerprint is the same.</param>

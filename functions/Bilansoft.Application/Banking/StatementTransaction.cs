@@ -82,7 +82,7 @@ public sealed record StatementTransaction
     }
 }
 
-/// <summary>One payment of a transaction as the matcher sees it.</summary>
+/// <summary>One payment of a transaction, as the matcher reads it.</summary>
 /// <param name="Id">The transaction id, or <c>{transactionId}/{detail number}</c> for a detail of a batch.</param>
 /// <param name="Amount">Signed amount.</param>
 /// <param name="StructuredCommunication">Structured communication in its own field.</param>
@@ -97,7 +97,7 @@ public sealed record PaymentUnit(
     string? CounterpartyName,
     Iban? CounterpartyIban);
 
-/// <summary>Where a transaction stands in matching.</summary>
+/// <summary>The matching state of a transaction.</summary>
 public enum MatchStatus
 {
     /// <summary>The match step has not run yet.</summary>

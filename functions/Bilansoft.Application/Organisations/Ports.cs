@@ -86,7 +86,7 @@ public interface IInvitationMailer
     Task SendAsync(InvitationMail mail, CancellationToken cancellationToken);
 }
 
-/// <summary>What the invitation e-mail says.</summary>
+/// <summary>The content of the invitation e-mail.</summary>
 public sealed record InvitationMail(
     string OrganisationId,
     string InvitationId,

@@ -16,7 +16,7 @@ internal static class BankingRows
     /// <summary><c>bankaccountiban|{iban}</c>: the account id of an IBAN, one per IBAN.</summary>
     public const string AccountIbanKind = "bankaccountiban";
 
-    /// <summary><c>bankaccountimport|{accountId}|{importId}</c>: the import holds statements of the account.</summary>
+    /// <summary><c>bankaccountimport|{accountId}|{importId}</c>: the import contains statements of the account.</summary>
     public const string AccountImportKind = "bankaccountimport";
 
     /// <summary><c>bankimport|{importId}</c>: the import record.</summary>
@@ -31,10 +31,10 @@ internal static class BankingRows
     /// <summary><c>bankpushtx|{accountId}|{senderId}|{importId}</c>: a pushed transaction by the sender's id.</summary>
     public const string PushedTransactionKind = "bankpushtx";
 
-    /// <summary><c>bankclaimkey|{sha256 of natural key}</c>: the import that holds a statement.</summary>
+    /// <summary><c>bankclaimkey|{sha256 of natural key}</c>: the import that contains a statement.</summary>
     public const string StatementKeyClaimKind = "bankclaimkey";
 
-    /// <summary><c>bankclaimfp|{content fingerprint}</c>: the import that holds a statement's content.</summary>
+    /// <summary><c>bankclaimfp|{content fingerprint}</c>: the import that contains a statement's content.</summary>
     public const string StatementFingerprintClaimKind = "bankclaimfp";
 
     public static TableEntity AccountRow(string organisationId, BankAccount account)
@@ -93,7 +93,7 @@ internal static class BankingRows
     }
 
     /// <summary>
-    /// Reads the status of imports, remembering each answer, so a listing asks once per import.
+    /// Reads the status of imports, caching each result, so a listing reads each import once.
     /// </summary>
     public static async Task<BankImportStatus?> StatusAsync(
         TableClient table, string organisationId, string importId, Dictionary<string, BankImportStatus?> cache, CancellationToken cancellationToken)
