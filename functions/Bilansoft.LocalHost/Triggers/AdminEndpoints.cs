@@ -31,6 +31,11 @@ internal static partial class AdminEndpoints
 
         app.MapPost("/admin/functions/{name}", (string name, HttpContext httpContext) => RunAsync(name, httpContext, catalog))
             .ExcludeFromDescription();
+
+        // The .eml files the mail pickup writes when no SendGrid key is set, so they can be opened
+        // in a mail client without a storage browser.
+        app.MapGet("/admin/mail", ListMailAsync).ExcludeFromDescription();
+        app.MapGet("/admin/mail/{**name}", DownloadMailAsync).ExcludeFromDescription();
     }
 
     private static async Task<IResult> RunAsync(string name, HttpContext httpContext, FunctionCatalog catalog)
@@ -104,6 +109,31 @@ internal static partial class AdminEndpoints
             default:
                 throw new FormatException($"Function '{function.Name}' cannot be run through the admin API.");
         }
+    }
+
+    private static async Task<IResult> ListMailAsync(StorageClients storage, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.MailPickupContainer, cancellationToken);
+        var messages = new List<object>();
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            messages.Add(new { name = blob.Name, size = blob.Properties.ContentLength, createdOn = blob.Properties.CreatedOn, download = "/admin/mail/" + blob.Name });
+        }
+
+        return Results.Json(messages);
+    }
+
+    private static async Task<IResult> DownloadMailAsync(string name, StorageClients storage, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(StorageNames.MailPickupContainer, cancellationToken);
+        var blob = container.GetBlobClient(name);
+        if (!await blob.ExistsAsync(cancellationToken))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Mail not found", detail: $"No e-mail '{name}' in the pickup container. GET /admin/mail lists them.");
+        }
+
+        var content = await blob.DownloadContentAsync(cancellationToken);
+        return Results.File(content.Value.Content.ToArray(), "message/rfc822", Path.GetFileName(name));
     }
 
     private static async Task<string?> ReadInputAsync(HttpContext httpContext)

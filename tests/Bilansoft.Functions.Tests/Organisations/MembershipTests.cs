@@ -52,6 +52,29 @@ public sealed partial class MembershipTests : IClassFixture<HostFixture>, IClass
     }
 
     [Fact]
+    public async Task PickupMail_DownloadsFromTheLocalHost()
+    {
+        using var owner = await _fixture.SignInAsync();
+        var organisation = await owner.CreateOrganisationAsync();
+        var email = $"pickup-{Guid.NewGuid():N}@example.be";
+        await owner.Client.PostAsJsonAsync($"api/orgs/{organisation}/invitations", new { email, role = "staff" });
+        await MailPickup.WaitForAsync(_fixture.Host, email);
+        using var client = _fixture.Host.CreateClient();
+
+        var listed = await client.GetFromJsonAsync<JsonElement[]>("admin/mail");
+        var downloads = listed!.Select(m => m.GetProperty("download").GetString()!).ToList();
+        var messages = new List<MimeKit.MimeMessage>();
+        foreach (var download in downloads)
+        {
+            using var response = await client.GetAsync(download.TrimStart('/'));
+            Assert.Equal("message/rfc822", response.Content.Headers.ContentType?.MediaType);
+            messages.Add(await MimeKit.MimeMessage.LoadAsync(await response.Content.ReadAsStreamAsync()));
+        }
+
+        Assert.Contains(messages, m => m.To.Mailboxes.Any(box => box.Address == email));
+    }
+
+    [Fact]
     public async Task Invitation_WorksOnlyOnce()
     {
         using var owner = await _fixture.SignInAsync();

@@ -49,7 +49,7 @@ public sealed class CustomerContractTests : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task Invoice_ForCustomerWithoutAddress_NamesTheMissingAddress()
+    public async Task Invoice_CustomerWithoutAddress_Rejected()
     {
         using var owner = await _fixture.SignInAsync();
         var organisation = await owner.CreateOrganisationAsync();
