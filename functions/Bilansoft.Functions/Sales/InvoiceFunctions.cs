@@ -52,7 +52,7 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.ListAsync(request, context, Kind, cancellationToken);
 
-    /// <summary>Returns a invoice with its lines, totals, VAT breakdown and mentions.</summary>
+    /// <summary>Returns an invoice with its lines, totals, VAT breakdown and mentions.</summary>
     [Function("GetInvoice")]
     [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.SalesRead)]
@@ -97,7 +97,7 @@ public sealed class InvoiceFunctions
         CancellationToken cancellationToken) =>
         _endpoints.IssueAsync(request, context, Kind, invoiceId, cancellationToken);
 
-    /// <summary>Copies a invoice into a new draft dated today.</summary>
+    /// <summary>Copies an invoice into a new draft dated today.</summary>
     [Function("DuplicateInvoice")]
     [ProducesResponseType(typeof(SalesDocumentResponse), StatusCodes.Status201Created)]
     [RequiresPermission(Permission.SalesDraftWrite)]
