@@ -12,6 +12,11 @@ namespace Bilansoft.Infrastructure.Organisations;
 /// profile and <c>membership|{orgId}</c> for each organisation the user belongs to. The membership
 /// rows are an index for "my organisations"; access checks read the organisation's own member rows.
 /// </summary>
+/// <remarks>
+/// NOTE: The index lives in another table than the member rows, so it is written after the
+/// organisation's transaction. If that second write fails, the member keeps access but the
+/// organisation is missing from <c>GET /api/orgs</c> until the next change of the membership.
+/// </remarks>
 public sealed class TableUserDirectory : IUserDirectory
 {
     private const string ProfileKey = "profile";
