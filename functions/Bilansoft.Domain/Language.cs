@@ -30,12 +30,15 @@ public static class LanguageCodes
         _ => "nl",
     };
 
-    /// <summary>The culture used to format dates and numbers for the language in Belgium.</summary>
+    /// <summary>
+    /// The culture used to format dates and numbers for the language in Belgium. English uses
+    /// en-GB, because en-BE writes numbers with a decimal comma, which English readers do not expect.
+    /// </summary>
     public static System.Globalization.CultureInfo ToCulture(this Language language) =>
         System.Globalization.CultureInfo.GetCultureInfo(language switch
         {
             Language.French => "fr-BE",
-            Language.English => "en-BE",
+            Language.English => "en-GB",
             Language.German => "de-BE",
             _ => "nl-BE",
         });

@@ -79,7 +79,8 @@ public sealed class PlatformBehaviourTests : IClassFixture<AzuriteFixture>
 
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("path '$.amount'", problem.GetProperty("detail").GetString());
+        Assert.Equal("json-value-invalid", problem.GetProperty("code").GetString());
+        Assert.Equal("The value at '$.amount' is not of the expected type: number. Correct that value and send the request again.", problem.GetProperty("detail").GetString());
     }
 
     [Theory]

@@ -9,6 +9,7 @@ public static class ErrorCodes
 {
     public const string ValidationFailed = "validation-failed";
     public const string MalformedJson = "malformed-json";
+    public const string JsonValueInvalid = "json-value-invalid";
     public const string MissingBody = "missing-body";
     public const string NotFound = "not-found";
     public const string RouteNotFound = "route-not-found";

@@ -95,6 +95,7 @@ public sealed class TextCatalog
         Enum enumValue => ProblemTexts.EnumName(enumValue, language),
         DateOnly date => date.ToString("d", culture),
         DateTimeOffset moment => moment.ToString("d", culture),
+        decimal number => number.ToString("N" + Math.Min((int)number.Scale, 4), culture),
         IFormattable formattable => formattable.ToString(null, culture),
         _ => value.ToString() ?? string.Empty,
     };

@@ -148,7 +148,7 @@ public sealed class InputRules
     public string Country(string? value, string path)
     {
         var country = Required(value, path, int.MaxValue).ToUpperInvariant();
-        if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        if (country.Length > 0 && !CountryCodes.IsAssigned(country))
         {
             Add("invalid-country", path, new Dictionary<string, object?> { ["value"] = value });
         }

@@ -20,6 +20,7 @@ public sealed class BankAccountFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Adds a bank account of the organisation.</summary>
     [Function("CreateBankAccount")]
     [AcceptsJson(typeof(BankAccountRequest))]
     [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status201Created)]
@@ -40,6 +41,7 @@ public sealed class BankAccountFunctions
         }, cancellationToken);
     }
 
+    /// <summary>Lists the organisation's bank accounts, its own IBAN included.</summary>
     [Function("ListBankAccounts")]
     [ProducesResponseType(typeof(IReadOnlyList<BankAccountResponse>), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
@@ -53,6 +55,7 @@ public sealed class BankAccountFunctions
         return new OkObjectResult(accounts.Select(account => BankAccountResponse.From(account.Value)).ToList());
     }
 
+    /// <summary>Returns a bank account with its last statement and balance.</summary>
     [Function("GetBankAccount")]
     [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
@@ -67,6 +70,7 @@ public sealed class BankAccountFunctions
         return ApiResults.Ok(request, BankAccountResponse.From(account.Value), account.ETag);
     }
 
+    /// <summary>Changes a bank account's name, BIC or currency.</summary>
     [Function("UpdateBankAccount")]
     [AcceptsJson(typeof(BankAccountRequest))]
     [ProducesResponseType(typeof(BankAccountResponse), StatusCodes.Status200OK)]
@@ -84,6 +88,7 @@ public sealed class BankAccountFunctions
         return ApiResults.Ok(request, BankAccountResponse.From(updated.Value), updated.ETag);
     }
 
+    /// <summary>Removes a bank account that has no statements.</summary>
     [Function("DeleteBankAccount")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [RequiresPermission(Permission.BankAccountsManage)]

@@ -75,6 +75,7 @@ public sealed class BankStatementFunctions
         }
     }
 
+    /// <summary>Lists bank statement imports, newest first (query parameters cursor and limit).</summary>
     [Function("ListBankStatements")]
     [ProducesResponseType(typeof(BankImportPageResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
@@ -89,6 +90,7 @@ public sealed class BankStatementFunctions
         return new OkObjectResult(new BankImportPageResponse(page.Items.Select(import => BankImportResponse.From(import, null, language)).ToList(), page.NextCursor));
     }
 
+    /// <summary>Returns an import with its statements, transactions and matches.</summary>
     [Function("GetBankStatement")]
     [ProducesResponseType(typeof(BankImportResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]
@@ -119,8 +121,8 @@ public sealed class BankStatementFunctions
         CancellationToken cancellationToken) =>
         _matching.RunAsync(message.OrganisationId, message.ReadPayload<BankStatementImported>().ImportId, cancellationToken);
 
-    internal static int? PageSizeOf(HttpRequest request) =>
-        int.TryParse(request.Query["pageSize"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : null;
+    // Bank lists page like every other list: ?cursor= and ?limit=.
+    internal static int? PageSizeOf(HttpRequest request) => PagingQuery.Limit(request);
 
     private static ImportValidation ReadValidation(string value) => value.ToLowerInvariant() switch
     {

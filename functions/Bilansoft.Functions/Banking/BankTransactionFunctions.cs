@@ -37,6 +37,7 @@ public sealed class BankTransactionFunctions
         return new OkObjectResult(new BankTransactionPageResponse(page.Items.Select(BankTransactionResponse.From).ToList(), page.NextCursor));
     }
 
+    /// <summary>Returns one bank transaction with its match and suggestions.</summary>
     [Function("GetBankTransaction")]
     [ProducesResponseType(typeof(BankTransactionResponse), StatusCodes.Status200OK)]
     [RequiresPermission(Permission.BankingRead)]

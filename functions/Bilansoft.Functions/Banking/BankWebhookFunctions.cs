@@ -33,6 +33,7 @@ public sealed class BankWebhookFunctions
         _uploads = uploads;
     }
 
+    /// <summary>Receives transactions pushed by a bank aggregator (signed with Bilansoft-Signature).</summary>
     [Function("ReceiveBankWebhook")]
     [ProducesResponseType(typeof(BankImportAcceptedResponse), StatusCodes.Status202Accepted)]
     [ProducesResponseType(typeof(WebhookReplayResponse), StatusCodes.Status200OK)]

@@ -1,3 +1,4 @@
+using Bilansoft.Functions.Platform.Http;
 using System.Globalization;
 using Bilansoft.Application.Catalog;
 using Bilansoft.Application.Platform;
@@ -25,22 +26,7 @@ public static class CatalogQueries
     }
 
     /// <summary>Reads <c>limit</c>: a whole number from 1 to <see cref="PageSize.Max"/>; the default page size when absent.</summary>
-    public static int Limit(HttpRequest request, InputRules rules)
-    {
-        var value = request.Query["limit"].ToString();
-        if (string.IsNullOrEmpty(value))
-        {
-            return PageSize.Default;
-        }
-
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > PageSize.Max)
-        {
-            rules.Add(CatalogErrorCodes.OutOfRange, "limit", new Dictionary<string, object?> { ["value"] = value, ["minimum"] = 1, ["maximum"] = PageSize.Max });
-            return PageSize.Default;
-        }
-
-        return limit;
-    }
+    public static int Limit(HttpRequest request, InputRules rules) => PagingQuery.Limit(request, rules);
 
     public static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -19,6 +19,7 @@ public sealed class DocumentFileFunctions
 
     public DocumentFileFunctions(DocumentSendService documents) => _documents = documents;
 
+    /// <summary>Downloads the invoice's PDF.</summary>
     [Function("GetInvoicePdf")]
     [RequiresPermission(Permission.SalesRead)]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
@@ -29,6 +30,7 @@ public sealed class DocumentFileFunctions
         CancellationToken cancellationToken) =>
         FileAsync(context, SalesDocumentKind.Invoice, invoiceId, DocumentFileKind.Pdf, cancellationToken);
 
+    /// <summary>Downloads the invoice's Peppol BIS Billing 3.0 UBL file.</summary>
     [Function("GetInvoiceUbl")]
     [RequiresPermission(Permission.SalesRead)]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/xml")]
@@ -39,6 +41,7 @@ public sealed class DocumentFileFunctions
         CancellationToken cancellationToken) =>
         FileAsync(context, SalesDocumentKind.Invoice, invoiceId, DocumentFileKind.Ubl, cancellationToken);
 
+    /// <summary>Downloads the credit note's PDF.</summary>
     [Function("GetCreditNotePdf")]
     [RequiresPermission(Permission.SalesRead)]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
@@ -49,6 +52,7 @@ public sealed class DocumentFileFunctions
         CancellationToken cancellationToken) =>
         FileAsync(context, SalesDocumentKind.CreditNote, creditNoteId, DocumentFileKind.Pdf, cancellationToken);
 
+    /// <summary>Downloads the credit note's Peppol BIS Billing 3.0 UBL file.</summary>
     [Function("GetCreditNoteUbl")]
     [RequiresPermission(Permission.SalesRead)]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/xml")]
@@ -59,6 +63,7 @@ public sealed class DocumentFileFunctions
         CancellationToken cancellationToken) =>
         FileAsync(context, SalesDocumentKind.CreditNote, creditNoteId, DocumentFileKind.Ubl, cancellationToken);
 
+    /// <summary>Renders the quote as a PDF.</summary>
     [Function("GetQuotePdf")]
     [RequiresPermission(Permission.SalesRead)]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
@@ -69,6 +74,7 @@ public sealed class DocumentFileFunctions
         CancellationToken cancellationToken) =>
         FileAsync(context, SalesDocumentKind.Quote, quoteId, DocumentFileKind.Pdf, cancellationToken);
 
+    /// <summary>Renders the delivery note as a PDF.</summary>
     [Function("GetDeliveryNotePdf")]
     [RequiresPermission(Permission.SalesRead)]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]

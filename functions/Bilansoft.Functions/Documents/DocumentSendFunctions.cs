@@ -24,6 +24,7 @@ public sealed class DocumentSendFunctions
         _idempotency = idempotency;
     }
 
+    /// <summary>Sends or resends an invoice by e-mail and/or Peppol; returns 202 once the delivery is queued.</summary>
     [Function("SendInvoice")]
     [RequiresPermission(Permission.SalesIssue)]
     [AcceptsJson(typeof(SendDocumentRequest))]
@@ -35,6 +36,7 @@ public sealed class DocumentSendFunctions
         CancellationToken cancellationToken) =>
         SendAsync(request, context, SalesDocumentKind.Invoice, invoiceId, cancellationToken);
 
+    /// <summary>Sends or resends a credit note by e-mail and/or Peppol; returns 202 once the delivery is queued.</summary>
     [Function("SendCreditNote")]
     [RequiresPermission(Permission.SalesIssue)]
     [AcceptsJson(typeof(SendDocumentRequest))]

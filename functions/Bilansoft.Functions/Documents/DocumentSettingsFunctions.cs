@@ -15,6 +15,7 @@ public sealed class DocumentSettingsFunctions
 
     public DocumentSettingsFunctions(DocumentSettingsService settings) => _settings = settings;
 
+    /// <summary>Returns the organisation's house style for documents.</summary>
     [Function("GetDocumentSettings")]
     [RequiresPermission(Permission.OrganisationRead)]
     [ProducesResponseType(typeof(DocumentSettingsResponse), StatusCodes.Status200OK)]
@@ -28,6 +29,7 @@ public sealed class DocumentSettingsFunctions
         return ApiResults.Ok(request, DocumentSettingsResponse.From(settings.Value), settings.ETag);
     }
 
+    /// <summary>Replaces the organisation's house style for documents.</summary>
     [Function("UpdateDocumentSettings")]
     [RequiresPermission(Permission.OrganisationManage)]
     [AcceptsJson(typeof(DocumentSettingsRequest))]
@@ -63,6 +65,7 @@ public sealed class DocumentSettingsFunctions
         return ApiResults.Ok(request, DocumentSettingsResponse.From(updated.Value), updated.ETag);
     }
 
+    /// <summary>Downloads the letterhead PDF printed behind every page.</summary>
     [Function("GetLetterhead")]
     [RequiresPermission(Permission.OrganisationRead)]
     [ProducesResponseType(typeof(byte[]), StatusCodes.Status200OK, "application/pdf")]
@@ -76,6 +79,7 @@ public sealed class DocumentSettingsFunctions
         return new FileContentResult(content, "application/pdf");
     }
 
+    /// <summary>Removes the letterhead.</summary>
     [Function("DeleteLetterhead")]
     [RequiresPermission(Permission.OrganisationManage)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]

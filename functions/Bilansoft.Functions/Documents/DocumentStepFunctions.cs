@@ -22,6 +22,7 @@ public sealed class DocumentStepFunctions
         _delivery = delivery;
     }
 
+    /// <summary>Renders the PDF and UBL of an issued invoice and queues its delivery.</summary>
     [Function("RenderIssuedInvoice")]
     public Task RenderIssuedInvoiceAsync(
         [ServiceBusTrigger(QueueNames.InvoiceIssued, Connection = "ServiceBus")] MessageEnvelope message,
@@ -29,6 +30,7 @@ public sealed class DocumentStepFunctions
         CancellationToken cancellationToken) =>
         _render.HandleAsync(message, DeliveryCount(context), cancellationToken);
 
+    /// <summary>Renders the PDF and UBL of an issued credit note and queues its delivery.</summary>
     [Function("RenderIssuedCreditNote")]
     public Task RenderIssuedCreditNoteAsync(
         [ServiceBusTrigger(QueueNames.CreditNoteIssued, Connection = "ServiceBus")] MessageEnvelope message,
@@ -36,6 +38,7 @@ public sealed class DocumentStepFunctions
         CancellationToken cancellationToken) =>
         _render.HandleAsync(message, DeliveryCount(context), cancellationToken);
 
+    /// <summary>Delivers rendered documents by the customer's channels.</summary>
     [Function("DeliverDocument")]
     public Task DeliverDocumentAsync(
         [ServiceBusTrigger(QueueNames.DocumentsRendered, Connection = "ServiceBus")] MessageEnvelope message,

@@ -30,6 +30,7 @@ public sealed class PeppolWebhookFunctions
         _statuses = statuses;
     }
 
+    /// <summary>Receives the Peppol access point's transmission status (signed with Bilansoft-Signature).</summary>
     [Function("ReceivePeppolStatus")]
     [AllowAnonymous]
     [AcceptsJson(typeof(PeppolStatusEvent))]

@@ -95,9 +95,9 @@ public sealed class MemberFunctions
         CancellationToken cancellationToken)
     {
         var access = context.GetAccess();
-        var limit = int.TryParse(request.Query["limit"], out var requested) ? requested : (int?)null;
+        var limit = PagingQuery.Limit(request);
 
-        var page = await _memberships.ListAuditAsync(access, request.Query["cursor"], PageSize.Normalize(limit), cancellationToken);
+        var page = await _memberships.ListAuditAsync(access, request.Query["cursor"], limit, cancellationToken);
 
         return new OkObjectResult(new AuditPageResponse(page.Items, page.NextCursor));
     }

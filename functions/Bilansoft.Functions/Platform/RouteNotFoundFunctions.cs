@@ -12,6 +12,7 @@ namespace Bilansoft.Functions.Platform;
 /// </summary>
 public sealed class RouteNotFoundFunctions
 {
+    /// <summary>Returns a 404 problem document for routes that no function serves.</summary>
     [Function("RouteNotFound")]
     [AllowAnonymous]
     public static IActionResult Handle(

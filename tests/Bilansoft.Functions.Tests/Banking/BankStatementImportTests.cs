@@ -285,9 +285,9 @@ public sealed class BankStatementImportTests : IClassFixture<HostFixture>
         var first = await BankingApi.ImportAsync(owner, organisation, CodaFile.Build(80, Day, 0m, [new CodaMovement(1m, FreeText: "a")]));
         var second = await BankingApi.ImportAsync(owner, organisation, CodaFile.Build(81, Day, 1m, [new CodaMovement(2m, FreeText: "b")]));
 
-        var page1 = await owner.Client.GetFromJsonAsync<JsonElement>($"api/orgs/{organisation}/bank-statements?pageSize=1");
+        var page1 = await owner.Client.GetFromJsonAsync<JsonElement>($"api/orgs/{organisation}/bank-statements?limit=1");
         var cursor = page1.GetProperty("nextCursor").GetString();
-        var page2 = await owner.Client.GetFromJsonAsync<JsonElement>($"api/orgs/{organisation}/bank-statements?pageSize=1&cursor={cursor}");
+        var page2 = await owner.Client.GetFromJsonAsync<JsonElement>($"api/orgs/{organisation}/bank-statements?limit=1&cursor={cursor}");
 
         Assert.Equal(second.GetProperty("id").GetString(), Assert.Single(page1.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(first.GetProperty("id").GetString(), Assert.Single(page2.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());

@@ -70,7 +70,7 @@ public static class BankingApi
         string? cursor = null;
         do
         {
-            var query = $"api/orgs/{organisationId}/bank-transactions?pageSize=200" + (status is null ? string.Empty : "&status=" + status)
+            var query = $"api/orgs/{organisationId}/bank-transactions?limit=200" + (status is null ? string.Empty : "&status=" + status)
                 + (cursor is null ? string.Empty : "&cursor=" + cursor);
             var page = await session.Client.GetFromJsonAsync<JsonElement>(query);
             all.AddRange(page.GetProperty("items").EnumerateArray());

@@ -68,4 +68,52 @@ public sealed class CustomerContractTests : IClassFixture<HostFixture>
         Assert.Equal("customer.address-missing", error.GetProperty("code").GetString());
         Assert.Contains("Zonder Adres", error.GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task Invoice_LineValueOfWrongType_NamesPathAndExpectedKind()
+    {
+        using var owner = await _fixture.SignInAsync();
+        var organisation = await owner.CreateOrganisationAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/orgs/{organisation}/invoices")
+        {
+            Content = new StringContent("{\"customerId\":\"x\",\"lines\":[{\"description\":\"Advies\",\"quantity\":\"two\",\"unitPrice\":100,\"vatRate\":21}]}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Accept-Language", "en");
+
+        using var response = await owner.Client.SendAsync(request);
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("json-value-invalid", problem.GetProperty("code").GetString());
+        Assert.Contains("'$.lines[0].quantity'", problem.GetProperty("detail").GetString());
+        Assert.Contains("expected type: number", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Forbidden_NamesThePermissionInTheLanguage()
+    {
+        using var owner = await _fixture.SignInAsync();
+        var organisation = await owner.CreateOrganisationAsync();
+        using var accountant = await _fixture.SignInAsync();
+        await AddMemberAsync(organisation, accountant.UserId, Application.Identity.Role.Accountant);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/orgs/{organisation}/customers") { Content = JsonContent.Create(new { name = "X" }) };
+        request.Headers.Add("Accept-Language", "en");
+
+        using var response = await accountant.Client.SendAsync(request);
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Your role in this organisation does not allow this: change customers, products and text snippets. Ask an owner or administrator for another role.", problem.GetProperty("detail").GetString());
+    }
+
+    private async Task AddMemberAsync(string organisation, string userId, Application.Identity.Role role)
+    {
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Application.Organisations.IOrganisationStore>(_fixture.Host.Services);
+        var now = DateTimeOffset.UtcNow;
+        await store.ChangeMembersAsync(
+            organisation,
+            new Application.Organisations.MemberChange(new Application.Organisations.Member(userId, null, null, role, now), null, null, []),
+            Application.Organisations.Audit.Entry(new Application.Identity.Caller("test-arrangement", null, null), now, "member.joined", "member", userId),
+            CancellationToken.None);
+    }
 }

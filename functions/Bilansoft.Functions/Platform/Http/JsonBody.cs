@@ -46,6 +46,18 @@ public static class JsonBody
             return JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options)
                 ?? throw new ProblemException(ProblemKind.Validation, ErrorCodes.MissingBody);
         }
+        catch (JsonException exception) when (ExpectedType(exception, typeof(T)) is { } expected)
+        {
+            throw new ProblemException(
+                ProblemKind.Validation,
+                ErrorCodes.JsonValueInvalid,
+                new Dictionary<string, object?>
+                {
+                    ["path"] = exception.Path ?? "$",
+                    ["expected"] = expected,
+                },
+                innerException: exception);
+        }
         catch (JsonException exception)
         {
             throw new ProblemException(
@@ -59,6 +71,81 @@ public static class JsonBody
                 },
                 innerException: exception);
         }
+    }
+
+    // System.Text.Json reports a value of the wrong type as "could not be converted to", naming the
+    // containing type, so the expected kind is found by following the JSON path through the request type.
+    private static string? ExpectedType(JsonException exception, Type root)
+    {
+        if (!exception.Message.Contains("could not be converted to", StringComparison.Ordinal) || exception.Path is null)
+        {
+            return null;
+        }
+
+        var type = root;
+        foreach (System.Text.RegularExpressions.Match segment in System.Text.RegularExpressions.Regex.Matches(exception.Path, @"\.(\w+)|\['([^']+)'\]|\[(\d+)\]"))
+        {
+            if (segment.Groups[3].Success)
+            {
+                type = ElementType(type);
+            }
+            else
+            {
+                var name = segment.Groups[1].Success ? segment.Groups[1].Value : segment.Groups[2].Value;
+                type = type.GetProperties().FirstOrDefault(property => string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+        }
+
+        return Describe(Nullable.GetUnderlyingType(type) ?? type);
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType() : type.GetInterfaces().Append(type)
+            .FirstOrDefault(candidate => candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static string Describe(Type type)
+    {
+        if (type.IsEnum)
+        {
+            return "\"" + string.Join("\", \"", Enum.GetNames(type).Select(JsonNamingPolicy.CamelCase.ConvertName)) + "\"";
+        }
+
+        if (type == typeof(string))
+        {
+            return "string";
+        }
+
+        if (type == typeof(bool))
+        {
+            return "true/false";
+        }
+
+        if (type == typeof(DateOnly))
+        {
+            return "date (yyyy-MM-dd)";
+        }
+
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
+        {
+            return "date-time (ISO 8601)";
+        }
+
+        if (type == typeof(decimal) || type == typeof(double) || type == typeof(float))
+        {
+            return "number";
+        }
+
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short))
+        {
+            return "whole number";
+        }
+
+        return ElementType(type) is not null ? "array" : "object";
     }
 
     private static async Task CopyLimitedAsync(Stream source, MemoryStream target, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ public sealed class AuthorizationMiddleware : IFunctionsWorkerMiddleware
             ?? throw ProblemException.NotFound("organisation", organisationId);
         if (!access.Allows(method.Permission.Permission))
         {
-            throw ProblemException.Forbidden(method.Permission.Permission.ToString());
+            // The enum value itself goes in, so the message names the permission in the reader's language.
+            throw new ProblemException(ProblemKind.Forbidden, ErrorCodes.Forbidden, new Dictionary<string, object?> { ["permission"] = method.Permission.Permission });
         }
 
         context.SetAccess(access);
