@@ -5,7 +5,7 @@ namespace Bilansoft.Domain;
 /// <summary>ISO 3166-1 alpha-2 country codes, the codes of addresses (BT-40, BT-55) in EN 16931.</summary>
 public static class CountryCodes
 {
-    // The 249 officially assigned codes of ISO 3166-1; XI (Northern Ireland) is a VAT prefix, not a country code.
+    // The 249 officially assigned codes of ISO 3166-1. XI (Northern Ireland) is left out because it is a VAT prefix, not a country code.
     private static readonly FrozenSet<string> Assigned = new[]
     {
         "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
